@@ -1,0 +1,448 @@
+//! The content linter: every rule has a stable code, and a run reports every problem in every
+//! file at once, each with the file, the field and what to do about it.
+
+use crate::files::{LocalText, SourceFile};
+use crate::load::{Content, Entry};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// A lint rule. Codes are stable: tests, fixtures and reviewers refer to them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// KB001: a file is missing, is not valid TOML, or does not fit its schema (unknown
+    /// field, missing field, wrong type, value outside a vocabulary).
+    Schema,
+    /// KB002: a reference names a joint or source that does not exist.
+    BrokenReference,
+    /// KB003: a staging system or stage cites no source.
+    MissingSource,
+    /// KB004: a source that nothing cites.
+    OrphanSource,
+    /// KB005: patient text missing in the default language, or blank.
+    MissingText,
+    /// KB006: text in an undeclared language, or a declared language without interface text.
+    UnknownLanguage,
+    /// KB007: a date that is not a real ISO date (YYYY-MM-DD).
+    BadDate,
+    /// KB008: a link that is not https, a malformed DOI or a PubMed ID that is not a number.
+    BadLink,
+    /// KB009: two things that must be unique share a code or a display order.
+    Duplicate,
+    /// KB010: a file or stage code that cannot be an ID (lower-case kebab-case files, letters
+    /// and digits for stage codes), or a stray non-TOML file.
+    BadName,
+    /// KB011: a staging system with no stages, or a joint with no staging system.
+    Empty,
+}
+
+impl Rule {
+    /// Every rule, in code order.
+    pub const ALL: [Rule; 11] = [
+        Rule::Schema,
+        Rule::BrokenReference,
+        Rule::MissingSource,
+        Rule::OrphanSource,
+        Rule::MissingText,
+        Rule::UnknownLanguage,
+        Rule::BadDate,
+        Rule::BadLink,
+        Rule::Duplicate,
+        Rule::BadName,
+        Rule::Empty,
+    ];
+
+    /// The stable code, e.g. `KB003`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::Schema => "KB001",
+            Rule::BrokenReference => "KB002",
+            Rule::MissingSource => "KB003",
+            Rule::OrphanSource => "KB004",
+            Rule::MissingText => "KB005",
+            Rule::UnknownLanguage => "KB006",
+            Rule::BadDate => "KB007",
+            Rule::BadLink => "KB008",
+            Rule::Duplicate => "KB009",
+            Rule::BadName => "KB010",
+            Rule::Empty => "KB011",
+        }
+    }
+}
+
+/// One problem found in the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The rule broken.
+    pub rule: Rule,
+    /// The file, as a path from where the linter was pointed.
+    pub file: String,
+    /// The field, e.g. `stage "IIIA".sources`.
+    pub field: String,
+    /// What is wrong, in words a content editor can act on.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem with `rule` at `file` / `field`.
+    pub fn new(
+        rule: Rule,
+        file: impl Into<String>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            rule,
+            file: file.into(),
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {}: {}",
+            self.rule.code(),
+            self.file,
+            self.field,
+            self.message
+        )
+    }
+}
+
+/// Whether `s` is a valid ID: lower-case letters, digits and single dashes.
+pub fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Whether `s` is a real calendar date written `YYYY-MM-DD`.
+pub fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else { return false };
+    let digits = |p: &str, n| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    if !(digits(y, 4) && digits(m, 2) && digits(d, 2)) {
+        return false;
+    }
+    let (y, m, d): (u32, u32, u32) = (y.parse().unwrap(), m.parse().unwrap(), d.parse().unwrap());
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// Runs every cross-file and field rule over content that has been read. Files that did not
+/// parse are skipped here (their problem is already reported), but still count as existing,
+/// so one broken file does not also make everything that cites it look broken.
+pub fn check(c: &Content) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let about = c.about.as_ref().and_then(|e| Some((e, e.file.as_ref()?)));
+    let languages: Vec<String> = about
+        .map(|(_, a)| a.language.iter().map(|l| l.code.clone()).collect())
+        .unwrap_or_else(|| vec!["en".into()]);
+    let default = languages.first().cloned().unwrap_or_default();
+    let texts = TextCheck {
+        languages: &languages,
+        default: &default,
+    };
+
+    if let Some((e, a)) = about {
+        if a.format_version != 1 {
+            out.push(Problem::new(
+                Rule::Schema,
+                &e.path,
+                "format_version",
+                format!(
+                    "format_version {} is not supported; use 1",
+                    a.format_version
+                ),
+            ));
+        }
+        date(&mut out, &e.path, "published", &a.published);
+        date(&mut out, &e.path, "reviewed", &a.reviewed);
+        if a.language.is_empty() {
+            out.push(Problem::new(
+                Rule::Empty,
+                &e.path,
+                "language",
+                "declare at least one [[language]]; the first is the default",
+            ));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, l) in a.language.iter().enumerate() {
+            if !seen.insert(&l.code) {
+                out.push(Problem::new(
+                    Rule::Duplicate,
+                    &e.path,
+                    format!("language[{i}].code"),
+                    format!("language \"{}\" is declared twice", l.code),
+                ));
+            }
+            if !c.ui.iter().any(|u| u.id == l.code) {
+                out.push(Problem::new(
+                    Rule::UnknownLanguage,
+                    &e.path,
+                    format!("language[{i}].code"),
+                    format!(
+                        "\"{}\" is declared but content/ui/{}.toml is missing",
+                        l.code, l.code
+                    ),
+                ));
+            }
+        }
+    }
+    for u in &c.ui {
+        if !languages.contains(&u.id) {
+            out.push(Problem::new(
+                Rule::UnknownLanguage,
+                &u.path,
+                "(file name)",
+                format!("language \"{}\" is not declared in kb.toml", u.id),
+            ));
+        }
+    }
+
+    let joint_ids: BTreeSet<&str> = c.joints.iter().map(|e| e.id.as_str()).collect();
+    let source_ids: BTreeSet<&str> = c.sources.iter().map(|e| e.id.as_str()).collect();
+    let mut cited: BTreeSet<&str> = BTreeSet::new();
+    let mut staged_joints: BTreeSet<&str> = BTreeSet::new();
+    let mut orders: BTreeMap<(&str, u32), &str> = BTreeMap::new();
+
+    for (e, j) in parsed(&c.joints) {
+        texts.check(&mut out, &e.path, "name", &j.name);
+        texts.check(&mut out, &e.path, "title", &j.title);
+        texts.check(&mut out, &e.path, "about", &j.about);
+        texts.check(&mut out, &e.path, "phase.early", &j.phase.early);
+        texts.check(
+            &mut out,
+            &e.path,
+            "phase.intermediate",
+            &j.phase.intermediate,
+        );
+        texts.check(&mut out, &e.path, "phase.late", &j.phase.late);
+        date(&mut out, &e.path, "reviewed", &j.reviewed);
+        unique_order(&mut out, &mut orders, ("", j.order), e);
+    }
+
+    for (e, s) in parsed(&c.systems) {
+        if joint_ids.contains(s.joint.as_str()) {
+            staged_joints.insert(s.joint.as_str());
+        } else {
+            out.push(Problem::new(
+                Rule::BrokenReference,
+                &e.path,
+                "joint",
+                format!("no joint \"{}\" in content/joints/", s.joint),
+            ));
+        }
+        unique_order(&mut out, &mut orders, (s.joint.as_str(), s.order), e);
+        texts.check(&mut out, &e.path, "name", &s.name);
+        texts.check(&mut out, &e.path, "about", &s.about);
+        date(&mut out, &e.path, "reviewed", &s.reviewed);
+        sources(&mut out, &e.path, "sources", &s.sources, &source_ids);
+        cited.extend(s.sources.iter().map(String::as_str));
+        if s.stage.is_empty() {
+            out.push(Problem::new(
+                Rule::Empty,
+                &e.path,
+                "stage",
+                "a staging system needs at least one [[stage]]",
+            ));
+        }
+        let mut codes = BTreeSet::new();
+        for st in &s.stage {
+            let at = |field: &str| format!("stage \"{}\".{field}", st.code);
+            if st.code.is_empty() || !st.code.chars().all(|c| c.is_ascii_alphanumeric()) {
+                out.push(Problem::new(
+                    Rule::BadName,
+                    &e.path,
+                    at("code"),
+                    "a stage code is letters and digits only, as on reports (e.g. IIIA)",
+                ));
+            }
+            if !codes.insert(st.code.as_str()) {
+                out.push(Problem::new(
+                    Rule::Duplicate,
+                    &e.path,
+                    at("code"),
+                    format!("stage \"{}\" appears twice in this system", st.code),
+                ));
+            }
+            texts.check(&mut out, &e.path, &at("summary"), &st.summary);
+            texts.check(&mut out, &e.path, &at("meaning"), &st.meaning);
+            texts.check(&mut out, &e.path, &at("imaging"), &st.imaging);
+            texts.check(&mut out, &e.path, &at("reversibility"), &st.reversibility);
+            sources(&mut out, &e.path, &at("sources"), &st.sources, &source_ids);
+            cited.extend(st.sources.iter().map(String::as_str));
+        }
+    }
+
+    // A staging file that did not parse may be the one that stages a joint or cites a source:
+    // judge orphans and unstaged joints only when every staging file could be read.
+    let systems_readable = c.systems.iter().all(|e| e.file.is_some());
+    for (e, _) in parsed(&c.joints).filter(|_| systems_readable) {
+        if !staged_joints.contains(e.id.as_str()) {
+            out.push(Problem::new(
+                Rule::Empty,
+                &e.path,
+                "(file)",
+                format!(
+                    "no staging system in content/staging/ names joint \"{}\"",
+                    e.id
+                ),
+            ));
+        }
+    }
+
+    for (e, s) in parsed(&c.sources) {
+        links(&mut out, e, s);
+        if systems_readable && !cited.contains(e.id.as_str()) {
+            out.push(Problem::new(
+                Rule::OrphanSource,
+                &e.path,
+                "(file)",
+                "nothing cites this source: cite it or remove the file",
+            ));
+        }
+    }
+    out
+}
+
+fn parsed<T>(entries: &[Entry<T>]) -> impl Iterator<Item = (&Entry<T>, &T)> {
+    entries.iter().filter_map(|e| Some((e, e.file.as_ref()?)))
+}
+
+struct TextCheck<'a> {
+    languages: &'a [String],
+    default: &'a str,
+}
+
+impl TextCheck<'_> {
+    fn check(&self, out: &mut Vec<Problem>, file: &str, field: &str, text: &LocalText) {
+        match text.get(self.default) {
+            Some(t) if !t.trim().is_empty() => {}
+            _ => out.push(Problem::new(
+                Rule::MissingText,
+                file,
+                field,
+                format!(
+                    "needs text in the default language ({field}.{} = \"…\")",
+                    self.default
+                ),
+            )),
+        }
+        for lang in text.keys().filter(|l| !self.languages.contains(l)) {
+            out.push(Problem::new(
+                Rule::UnknownLanguage,
+                file,
+                format!("{field}.{lang}"),
+                format!("\"{lang}\" is not a language declared in kb.toml"),
+            ));
+        }
+    }
+}
+
+fn date(out: &mut Vec<Problem>, file: &str, field: &str, value: &str) {
+    if !is_iso_date(value) {
+        out.push(Problem::new(
+            Rule::BadDate,
+            file,
+            field,
+            format!("\"{value}\" is not an ISO date (YYYY-MM-DD)"),
+        ));
+    }
+}
+
+fn sources(
+    out: &mut Vec<Problem>,
+    file: &str,
+    field: &str,
+    cited: &[String],
+    known: &BTreeSet<&str>,
+) {
+    if cited.is_empty() {
+        out.push(Problem::new(
+            Rule::MissingSource,
+            file,
+            field,
+            "cite at least one source (a file name under content/sources/)",
+        ));
+    }
+    for id in cited.iter().filter(|id| !known.contains(id.as_str())) {
+        out.push(Problem::new(
+            Rule::BrokenReference,
+            file,
+            field,
+            format!("no source \"{id}\" in content/sources/"),
+        ));
+    }
+}
+
+fn unique_order<'a, T>(
+    out: &mut Vec<Problem>,
+    orders: &mut BTreeMap<(&'a str, u32), &'a str>,
+    key: (&'a str, u32),
+    e: &'a Entry<T>,
+) {
+    if let Some(other) = orders.insert(key, &e.id) {
+        out.push(Problem::new(
+            Rule::Duplicate,
+            &e.path,
+            "order",
+            format!("order {} is also used by \"{other}\"", key.1),
+        ));
+    }
+}
+
+fn links(out: &mut Vec<Problem>, e: &Entry<SourceFile>, s: &SourceFile) {
+    if let Some(url) = &s.url {
+        if !url.starts_with("https://") || url.contains(char::is_whitespace) {
+            out.push(Problem::new(
+                Rule::BadLink,
+                &e.path,
+                "url",
+                format!("\"{url}\" must be an https:// address"),
+            ));
+        }
+    }
+    if let Some(doi) = &s.doi {
+        let ok = doi.starts_with("10.") && doi.contains('/') && !doi.contains(char::is_whitespace);
+        if !ok {
+            out.push(Problem::new(
+                Rule::BadLink,
+                &e.path,
+                "doi",
+                format!("\"{doi}\" is not a DOI (10.xxxx/…, without https://doi.org/)"),
+            ));
+        }
+    }
+    if let Some(pmid) = &s.pmid {
+        if pmid.is_empty() || !pmid.chars().all(|c| c.is_ascii_digit()) {
+            out.push(Problem::new(
+                Rule::BadLink,
+                &e.path,
+                "pmid",
+                format!("\"{pmid}\" is not a PubMed ID (digits only)"),
+            ));
+        }
+    }
+    if s.doi.is_none() && s.pmid.is_none() && s.url.is_none() {
+        out.push(Problem::new(
+            Rule::BadLink,
+            &e.path,
+            "doi",
+            "give a doi, a pmid or an https url so a reader can find the source",
+        ));
+    }
+}

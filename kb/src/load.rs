@@ -1,0 +1,310 @@
+//! Reads the content folder, runs the linter over all of it, and links the files into a [`Kb`]
+//! only when nothing is wrong.
+
+use crate::files::{AboutFile, JointFile, LocalText, SourceFile, SystemFile, UiFile};
+use crate::lint::{self, Problem, Rule};
+use crate::model::{About, Joint, Kb, Language, PhaseText, Source, Stage, StagingSystem};
+use crate::{JointId, LangId, Phase, SourceId, StageId, SystemId, Text};
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::path::Path;
+
+/// One content file: its ID (the file name without `.toml`), its path for messages, and its
+/// parsed form, or `None` when it did not parse (the problem is already reported).
+#[derive(Debug)]
+pub struct Entry<T> {
+    /// File name without `.toml`.
+    pub id: String,
+    /// Path as shown in messages, e.g. `content/staging/hip-arco-2019.toml`.
+    pub path: String,
+    /// The parsed file.
+    pub file: Option<T>,
+}
+
+/// Every content file as read, parsed or not.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// `kb.toml`.
+    pub about: Option<Entry<AboutFile>>,
+    /// `joints/*.toml`.
+    pub joints: Vec<Entry<JointFile>>,
+    /// `staging/*.toml`.
+    pub systems: Vec<Entry<SystemFile>>,
+    /// `sources/*.toml`.
+    pub sources: Vec<Entry<SourceFile>>,
+    /// `ui/*.toml`.
+    pub ui: Vec<Entry<UiFile>>,
+}
+
+/// Loads and lints `dir`: the knowledge base, or every problem found (all at once).
+pub fn load_dir(dir: &Path) -> Result<Kb, Vec<Problem>> {
+    let (content, mut problems) = read_dir(dir);
+    problems.extend(lint::check(&content));
+    if problems.is_empty() {
+        Ok(link(&content))
+    } else {
+        Err(problems)
+    }
+}
+
+/// Reads and parses every file under `dir`, reporting files that are missing or do not parse.
+pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let shown = |rel: &str| format!("{}/{}", dir.display(), rel);
+    let about_path = dir.join("kb.toml");
+    let about = if about_path.is_file() {
+        Some(parse_file(
+            &about_path,
+            "kb",
+            shown("kb.toml"),
+            &mut problems,
+        ))
+    } else {
+        problems.push(Problem::new(
+            Rule::Schema,
+            shown("kb.toml"),
+            "(file)",
+            "the content folder has no kb.toml",
+        ));
+        None
+    };
+    let content = Content {
+        about,
+        joints: read_kind(dir, "joints", &mut problems),
+        systems: read_kind(dir, "staging", &mut problems),
+        sources: read_kind(dir, "sources", &mut problems),
+        ui: read_kind(dir, "ui", &mut problems),
+    };
+    (content, problems)
+}
+
+fn read_kind<T: DeserializeOwned>(
+    dir: &Path,
+    kind: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Entry<T>> {
+    let folder = dir.join(kind);
+    let Ok(listing) = fs::read_dir(&folder) else {
+        problems.push(Problem::new(
+            Rule::Schema,
+            format!("{}/{kind}", dir.display()),
+            "(folder)",
+            "this folder is missing",
+        ));
+        return Vec::new();
+    };
+    let mut names: Vec<String> = listing
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut entries = Vec::new();
+    for name in names {
+        let shown = format!("{}/{kind}/{name}", dir.display());
+        let Some(id) = name.strip_suffix(".toml") else {
+            problems.push(Problem::new(
+                Rule::BadName,
+                shown,
+                "(file name)",
+                "only .toml files belong in this folder",
+            ));
+            continue;
+        };
+        if !lint::is_kebab(id) {
+            problems.push(Problem::new(
+                Rule::BadName,
+                shown.clone(),
+                "(file name)",
+                format!("\"{id}\" must be lower-case letters, digits and dashes (it is the ID)"),
+            ));
+        }
+        entries.push(parse_file(&folder.join(&name), id, shown, problems));
+    }
+    entries
+}
+
+fn parse_file<T: DeserializeOwned>(
+    path: &Path,
+    id: &str,
+    shown: String,
+    problems: &mut Vec<Problem>,
+) -> Entry<T> {
+    let file = match fs::read_to_string(path) {
+        Err(e) => {
+            problems.push(Problem::new(
+                Rule::Schema,
+                shown.clone(),
+                "(file)",
+                e.to_string(),
+            ));
+            None
+        }
+        Ok(text) => match toml::from_str::<T>(&text) {
+            Ok(parsed) => Some(parsed),
+            Err(e) => {
+                let (field, message) = describe_toml_error(&text, &e);
+                problems.push(Problem::new(Rule::Schema, shown.clone(), field, message));
+                None
+            }
+        },
+    };
+    Entry {
+        id: id.to_string(),
+        path: shown,
+        file,
+    }
+}
+
+/// Names the field a TOML error is about (from the message, else the key on the error's line)
+/// and gives the message on one line, with its line number.
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> (String, String) {
+    let message = e.message().trim().replace('\n', " ");
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+    let from_message = message
+        .split('`')
+        .nth(1)
+        .filter(|_| message.contains("field") || message.contains("variant"));
+    let from_line = line
+        .and_then(|n| text.lines().nth(n - 1))
+        .map(|l| l.split('=').next().unwrap_or(l).trim().to_string());
+    let field = from_message
+        .map(str::to_string)
+        .or(from_line)
+        .unwrap_or_else(|| "(file)".into());
+    let at = line.map(|n| format!(" (line {n})")).unwrap_or_default();
+    (field, format!("{message}{at}"))
+}
+
+/// Builds the model from content the linter passed. Only called with no problems, so every
+/// reference resolves and every file parsed.
+fn link(c: &Content) -> Kb {
+    let about = c
+        .about
+        .as_ref()
+        .and_then(|e| e.file.as_ref())
+        .expect("linted");
+    let languages: Vec<Language> = about
+        .language
+        .iter()
+        .map(|l| Language {
+            id: LangId::new(&l.code),
+            name: l.name.clone(),
+        })
+        .collect();
+    let default = &about.language[0].code;
+    let text = |t: &LocalText| {
+        let mut pairs: Vec<(LangId, String)> = t
+            .iter()
+            .map(|(l, s)| (LangId::new(l), s.trim().to_string()))
+            .collect();
+        pairs.sort_by_key(|(l, _)| l.as_str() != default);
+        Text::new(pairs)
+    };
+    let ui = languages
+        .iter()
+        .filter_map(|l| {
+            let entry = c.ui.iter().find(|e| e.id == l.id.as_str())?;
+            Some((l.id.clone(), entry.file.clone()?))
+        })
+        .collect();
+
+    let mut systems: Vec<(&str, u32, StagingSystem)> = c
+        .systems
+        .iter()
+        .filter_map(|e| Some((e, e.file.as_ref()?)))
+        .map(|(e, f)| {
+            let system = StagingSystem {
+                id: SystemId::new(&e.id),
+                joint: JointId::new(&f.joint),
+                name: text(&f.name),
+                about: text(&f.about),
+                sources: f.sources.iter().map(SourceId::new).collect(),
+                reviewed: f.reviewed.clone(),
+                stages: f
+                    .stage
+                    .iter()
+                    .map(|s| Stage {
+                        id: StageId::new(format!("{}/{}", e.id, s.code)),
+                        code: s.code.clone(),
+                        phase: s.phase,
+                        collapse: s.collapse,
+                        summary: text(&s.summary),
+                        meaning: text(&s.meaning),
+                        imaging: text(&s.imaging),
+                        reversibility: text(&s.reversibility),
+                        reversibility_certainty: s.reversibility_certainty,
+                        sources: s.sources.iter().map(SourceId::new).collect(),
+                    })
+                    .collect(),
+            };
+            (f.joint.as_str(), f.order, system)
+        })
+        .collect();
+    systems.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+
+    let mut joints: Vec<(u32, Joint)> = c
+        .joints
+        .iter()
+        .filter_map(|e| Some((e, e.file.as_ref()?)))
+        .map(|(e, f)| {
+            let joint = Joint {
+                id: JointId::new(&e.id),
+                name: text(&f.name),
+                title: text(&f.title),
+                about: text(&f.about),
+                phases: [
+                    (Phase::Early, &f.phase.early),
+                    (Phase::Intermediate, &f.phase.intermediate),
+                    (Phase::Late, &f.phase.late),
+                ]
+                .into_iter()
+                .map(|(phase, t)| PhaseText {
+                    phase,
+                    summary: text(t),
+                })
+                .collect(),
+                systems: systems
+                    .iter()
+                    .filter(|(j, _, _)| *j == e.id)
+                    .map(|(_, _, s)| s.id.clone())
+                    .collect(),
+                reviewed: f.reviewed.clone(),
+            };
+            (f.order, joint)
+        })
+        .collect();
+    joints.sort_by_key(|(order, _)| *order);
+
+    let sources = c
+        .sources
+        .iter()
+        .filter_map(|e| Some((e, e.file.as_ref()?)))
+        .map(|(e, f)| Source {
+            id: SourceId::new(&e.id),
+            authors: f.authors.clone(),
+            year: f.year,
+            title: f.title.clone(),
+            journal: f.journal.clone(),
+            doi: f.doi.clone(),
+            pmid: f.pmid.clone(),
+            url: f.url.clone(),
+            checked: f.checked,
+        })
+        .collect();
+
+    Kb {
+        about: About {
+            content_version: about.content_version.clone(),
+            published: about.published.clone(),
+            reviewed: about.reviewed.clone(),
+            languages,
+        },
+        ui,
+        joints: joints.into_iter().map(|(_, j)| j).collect(),
+        systems: systems.into_iter().map(|(_, _, s)| s).collect(),
+        sources,
+    }
+}

@@ -1,0 +1,273 @@
+//! The linked, validated knowledge base as the app reads it. Built only by the loader (after
+//! the linter found nothing wrong) or decoded from the copy the build embeds in the app.
+
+use crate::{
+    Certainty, Collapse, JointId, LangId, Phase, SourceId, StageId, SystemId, Text, Verification,
+};
+use serde::{Deserialize, Serialize};
+
+/// The whole knowledge base.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Kb {
+    /// Version, dates and languages of this content.
+    pub about: About,
+    /// Interface text per language, in the order of `about.languages`.
+    pub ui: Vec<(LangId, UiText)>,
+    /// Joints, in display order.
+    pub joints: Vec<Joint>,
+    /// Staging systems of every joint.
+    pub systems: Vec<StagingSystem>,
+    /// Every cited source.
+    pub sources: Vec<Source>,
+}
+
+/// Facts about the content itself (IPDAS: publication date, review date).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct About {
+    /// Content version, shown to patients and printed on summaries.
+    pub content_version: String,
+    /// When this version was published (ISO date).
+    pub published: String,
+    /// When the content as a whole was last reviewed (ISO date).
+    pub reviewed: String,
+    /// Languages, the default (fallback) language first.
+    pub languages: Vec<Language>,
+}
+
+/// A language the aid can be shown in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Language {
+    /// Its code, e.g. `en`.
+    pub id: LangId,
+    /// Its name in itself, e.g. `English`.
+    pub name: String,
+}
+
+/// A joint that AVN can affect.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Joint {
+    /// Its ID.
+    pub id: JointId,
+    /// Short name, e.g. "Hip".
+    pub name: Text,
+    /// Page title, e.g. "AVN of the hip".
+    pub title: Text,
+    /// Which bone is affected, in plain words.
+    pub about: Text,
+    /// What early, intermediate and late mean for this joint.
+    pub phases: Vec<PhaseText>,
+    /// Its staging systems, in display order.
+    pub systems: Vec<SystemId>,
+    /// When this joint's text was last reviewed (ISO date).
+    pub reviewed: String,
+}
+
+/// What one phase means for one joint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhaseText {
+    /// The phase.
+    pub phase: Phase,
+    /// Its meaning in plain words.
+    pub summary: Text,
+}
+
+/// A staging system doctors use for one joint, e.g. ARCO 2019 for the hip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StagingSystem {
+    /// Its ID.
+    pub id: SystemId,
+    /// The joint it stages.
+    pub joint: JointId,
+    /// Short name as written on reports, e.g. "ARCO 2019".
+    pub name: Text,
+    /// What the name stands for and who made it.
+    pub about: Text,
+    /// Where the system is defined.
+    pub sources: Vec<SourceId>,
+    /// Its stages, mildest first.
+    pub stages: Vec<Stage>,
+    /// When it was last reviewed (ISO date).
+    pub reviewed: String,
+}
+
+/// One stage of one staging system.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stage {
+    /// Its ID (`system/code`).
+    pub id: StageId,
+    /// The code as written on reports, e.g. "IIIA".
+    pub code: String,
+    /// The plain early / intermediate / late group it belongs to.
+    pub phase: Phase,
+    /// Before or after the joint surface starts to give way.
+    pub collapse: Collapse,
+    /// One line for lists.
+    pub summary: Text,
+    /// What the stage means, in plain words.
+    pub meaning: Text,
+    /// What X-rays, MRI or CT show at this stage.
+    pub imaging: Text,
+    /// The honest statement on whether it can get better.
+    pub reversibility: Text,
+    /// How sure the evidence behind the reversibility statement is.
+    pub reversibility_certainty: Certainty,
+    /// Sources for what this stage says.
+    pub sources: Vec<SourceId>,
+}
+
+/// A published source the content cites.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Its ID.
+    pub id: SourceId,
+    /// Authors as cited, e.g. "Yoon BH, Mont MA, Koo KH, et al.".
+    pub authors: String,
+    /// Publication year.
+    pub year: u16,
+    /// Title.
+    pub title: String,
+    /// Journal, volume and pages.
+    pub journal: String,
+    /// DOI, if it has one.
+    pub doi: Option<String>,
+    /// PubMed ID, if it has one.
+    pub pmid: Option<String>,
+    /// A web address, for sources without a DOI.
+    pub url: Option<String>,
+    /// How far the project checked it.
+    pub checked: Verification,
+}
+
+/// Every interface string, in one language. Each field is required, so a language file that
+/// misses a string does not load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "load", serde(deny_unknown_fields))]
+#[allow(missing_docs)]
+pub struct UiText {
+    pub app_title: String,
+    pub start_intro: String,
+    pub not_a_diagnosis: String,
+    pub privacy: String,
+    pub choose_joint: String,
+    pub stages_in_system: String,
+    pub unknown_language: String,
+    pub stage_heading: String,
+    pub group_label: String,
+    pub shape_label: String,
+    pub phase_early: String,
+    pub phase_intermediate: String,
+    pub phase_late: String,
+    pub before_collapse: String,
+    pub after_collapse: String,
+    pub meaning_heading: String,
+    pub imaging_heading: String,
+    pub reversibility_heading: String,
+    pub certainty_label: String,
+    pub certainty_high: String,
+    pub certainty_moderate: String,
+    pub certainty_low: String,
+    pub certainty_very_low: String,
+    pub certainty_no_evidence: String,
+    pub sources_heading: String,
+    pub opens_new_tab: String,
+    pub see_doctor: String,
+    pub back: String,
+    pub start_over: String,
+    pub footer: String,
+}
+
+impl UiText {
+    /// The name of a phase.
+    pub fn phase(&self, phase: Phase) -> &str {
+        match phase {
+            Phase::Early => &self.phase_early,
+            Phase::Intermediate => &self.phase_intermediate,
+            Phase::Late => &self.phase_late,
+        }
+    }
+
+    /// The label of a certainty grade.
+    pub fn certainty(&self, certainty: Certainty) -> &str {
+        match certainty {
+            Certainty::High => &self.certainty_high,
+            Certainty::Moderate => &self.certainty_moderate,
+            Certainty::Low => &self.certainty_low,
+            Certainty::VeryLow => &self.certainty_very_low,
+            Certainty::NoEvidence => &self.certainty_no_evidence,
+        }
+    }
+
+    /// The label for before or after collapse.
+    pub fn collapse(&self, collapse: Collapse) -> &str {
+        match collapse {
+            Collapse::Before => &self.before_collapse,
+            Collapse::After => &self.after_collapse,
+        }
+    }
+}
+
+impl Kb {
+    /// The default language (the first declared).
+    pub fn default_lang(&self) -> &LangId {
+        &self.about.languages[0].id
+    }
+
+    /// The language to use for a requested code: itself if declared, else `None`.
+    pub fn lang(&self, code: &str) -> Option<&LangId> {
+        self.about
+            .languages
+            .iter()
+            .map(|l| &l.id)
+            .find(|id| id.as_str() == code)
+    }
+
+    /// Interface text in `lang`, or in the default language.
+    pub fn ui(&self, lang: &LangId) -> &UiText {
+        self.ui
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(&self.ui[0].1, |(_, ui)| ui)
+    }
+
+    /// A joint by ID.
+    pub fn joint(&self, id: &JointId) -> Option<&Joint> {
+        self.joints.iter().find(|j| &j.id == id)
+    }
+
+    /// A staging system by ID.
+    pub fn system(&self, id: &SystemId) -> Option<&StagingSystem> {
+        self.systems.iter().find(|s| &s.id == id)
+    }
+
+    /// A stage and its system, by stage ID.
+    pub fn stage(&self, id: &StageId) -> Option<(&StagingSystem, &Stage)> {
+        self.systems
+            .iter()
+            .find_map(|sys| sys.stages.iter().find(|s| &s.id == id).map(|s| (sys, s)))
+    }
+
+    /// A source by ID.
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+}
+
+impl Joint {
+    /// What `phase` means for this joint.
+    pub fn phase_summary(&self, phase: Phase) -> Option<&Text> {
+        self.phases
+            .iter()
+            .find(|p| p.phase == phase)
+            .map(|p| &p.summary)
+    }
+}
+
+impl Source {
+    /// The citation as one line: authors, year, title, journal.
+    pub fn citation(&self) -> String {
+        format!(
+            "{} ({}). {}. {}.",
+            self.authors, self.year, self.title, self.journal
+        )
+    }
+}

@@ -1,0 +1,30 @@
+//! Patient-facing text in several languages, with the default language as the fallback.
+
+use crate::LangId;
+use serde::{Deserialize, Serialize};
+
+/// One piece of patient text in every language it has been written in. The loader puts the
+/// default language first and guarantees it is there, so a missing translation falls back to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Text(Vec<(LangId, String)>);
+
+impl Text {
+    #[cfg_attr(not(feature = "load"), allow(dead_code))]
+    pub(crate) fn new(default_first: Vec<(LangId, String)>) -> Self {
+        Self(default_first)
+    }
+
+    /// The text in `lang`, or in the default language when it has not been translated yet.
+    pub fn get(&self, lang: &LangId) -> &str {
+        self.0
+            .iter()
+            .find(|(l, _)| l == lang)
+            .or(self.0.first())
+            .map_or("", |(_, s)| s.as_str())
+    }
+
+    /// Whether this text has its own translation into `lang`.
+    pub fn has(&self, lang: &LangId) -> bool {
+        self.0.iter().any(|(l, _)| l == lang)
+    }
+}

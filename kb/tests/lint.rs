@@ -1,0 +1,130 @@
+//! The linter on the real content (must be clean) and on fixtures (one failing fixture per rule).
+
+use avn_kb::lint::Rule;
+use avn_kb::load::load_dir;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+#[test]
+fn real_content_lints_clean() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    match load_dir(&dir) {
+        Ok(kb) => {
+            assert!(kb.joints.iter().any(|j| j.id.as_str() == "hip"));
+        }
+        Err(problems) => {
+            let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            panic!(
+                "the real content has {} problem(s):\n{}",
+                all.len(),
+                all.join("\n")
+            );
+        }
+    }
+}
+
+/// Copies `from` over `to`, file by file (an overlay).
+fn overlay(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            overlay(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A fresh content folder: the valid fixture, the real interface text, then `patch` on top.
+fn content_with(name: &str, patch: Option<&Path>) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("avn-kb-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(dir.join("ui")).unwrap();
+    overlay(&fixtures().join("valid"), &dir);
+    let real_ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/ui/en.toml");
+    fs::copy(real_ui, dir.join("ui/en.toml")).unwrap();
+    if let Some(patch) = patch {
+        overlay(patch, &dir);
+    }
+    dir
+}
+
+#[test]
+fn valid_fixture_lints_clean() {
+    let dir = content_with("valid", None);
+    let kb = load_dir(&dir).unwrap_or_else(|p| panic!("{p:#?}"));
+    assert_eq!(kb.systems[0].stages[0].id.as_str(), "knee-test/I");
+    assert_eq!(kb.joints[0].systems[0].as_str(), "knee-test");
+}
+
+#[test]
+fn every_rule_has_a_failing_fixture_that_breaks_only_that_rule() {
+    let failing = fixtures().join("failing");
+    let mut covered = BTreeSet::new();
+    for entry in fs::read_dir(&failing).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let code = &name[..5];
+        let dir = content_with(&name, Some(&entry.path()));
+        let problems = load_dir(&dir).expect_err(&format!("fixture {name} should fail"));
+        let codes: BTreeSet<&str> = problems.iter().map(|p| p.rule.code()).collect();
+        assert_eq!(
+            codes,
+            BTreeSet::from([code]),
+            "fixture {name}: {problems:#?}"
+        );
+        for p in &problems {
+            let line = p.to_string();
+            assert!(line.starts_with(code), "{line}");
+            assert!(p.file.starts_with(dir.to_str().unwrap()), "{line}");
+            assert!(!p.field.is_empty(), "{line}");
+        }
+        covered.insert(code.to_string());
+    }
+    let all: BTreeSet<String> = Rule::ALL.iter().map(|r| r.code().to_string()).collect();
+    assert_eq!(
+        covered, all,
+        "each rule needs a fixture under tests/fixtures/failing/"
+    );
+}
+
+#[test]
+fn schema_errors_name_the_file_and_the_field() {
+    let dir = content_with(
+        "unknown-field",
+        Some(&fixtures().join("failing/KB001-unknown-field")),
+    );
+    let problems = load_dir(&dir).unwrap_err();
+    let line = problems[0].to_string();
+    assert!(line.contains("staging/knee-test.toml"), "{line}");
+    assert!(line.contains(": colour:"), "{line}");
+    assert!(line.contains("line "), "{line}");
+}
+
+#[test]
+fn all_problems_in_all_files_are_reported_at_once() {
+    let dir = content_with("many", Some(&fixtures().join("many")));
+    let problems = load_dir(&dir).unwrap_err();
+    let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(lines.len(), 3, "{lines:#?}");
+    assert!(lines[0].starts_with("KB007") || lines.iter().any(|l| l.starts_with("KB007")));
+    for (code, file) in [
+        ("KB003", "staging/knee-test.toml"),
+        ("KB007", "joints/knee.toml"),
+        ("KB008", "sources/doe-2020.toml"),
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(code) && l.contains(file)),
+            "{code} in {file} missing from {lines:#?}"
+        );
+    }
+}

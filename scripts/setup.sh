@@ -1,0 +1,71 @@
+# scripts/setup.sh — idempotent setup helpers (Rust wasm target, npm packages, Chromium); sourced by serve.sh and test.sh.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+# timed LABEL CMD...: runs CMD, then prints "[time] LABEL: Ns"; returns CMD's exit code.
+timed() {
+  local label=$1 t0=$SECONDS rc=0
+  shift
+  "$@" || rc=$?
+  printf '[time] %s: %ss\n' "$label" "$((SECONDS - t0))"
+  return "$rc"
+}
+
+# as_root CMD...: runs CMD as root (directly if root, else through sudo if there is one).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    log "need root (and no sudo) for: $*"
+    return 1
+  fi
+}
+
+# The functions below return non-zero on failure explicitly, so they also work where `set -e` is ignored (in `if`).
+
+ensure_rust_target() {
+  local target=wasm32-unknown-unknown installed
+  installed="$(cd "$REPO_ROOT" && rustup target list --installed)" || return 1
+  if grep -qx "$target" <<<"$installed"; then
+    log "rust target $target: present"
+  else
+    log "rust target $target: installing"
+    (cd "$REPO_ROOT" && rustup target add "$target") || return 1
+  fi
+}
+
+# Installs node_modules from package-lock.json when it is missing or the lock file changed since the last install.
+ensure_npm_packages() {
+  local lock="$REPO_ROOT/package-lock.json" nm="$REPO_ROOT/node_modules"
+  local stamp="$nm/.setup-lock-sha256" want have=''
+  command -v npm >/dev/null 2>&1 || { log "npm: not found (Node.js 20+ with npm is required)"; return 1; }
+  want="$(sha256sum "$lock" | cut -d' ' -f1)" || return 1
+  [ -f "$stamp" ] && have="$(cat "$stamp")"
+  if [ -f "$nm/.package-lock.json" ] && { [ "$have" = "$want" ] || { [ -z "$have" ] && ! [ "$nm/.package-lock.json" -ot "$lock" ]; }; }; then
+    log "npm packages: present"
+    return 0
+  fi
+  log "npm packages: installing (npm ci)"
+  (cd "$REPO_ROOT" && npm ci --no-audit --no-fund) || return 1
+  printf '%s\n' "$want" >"$stamp"
+}
+
+ensure_chromium() {
+  if [ -x "$CHROMIUM_PATH" ]; then
+    log "chromium: present ($("$CHROMIUM_PATH" --version 2>/dev/null | head -n1 || true))"
+    return 0
+  fi
+  log "chromium: installing Debian package chromium (not found at $CHROMIUM_PATH)"
+  as_root apt-get update || return 1
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium || return 1
+  if ! [ -x "$CHROMIUM_PATH" ]; then
+    log "chromium: still not found at $CHROMIUM_PATH (Debian installs /usr/bin/chromium)"
+    return 1
+  fi
+}

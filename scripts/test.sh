@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# scripts/test.sh — README command 2: set up, then fmt, clippy, cargo test, build and browser tests; ends with "N passed, N failed".
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$REPO_ROOT"
+
+PASSED=0
+FAILED=0
+SUMMARY=()
+T_START=$SECONDS
+LOG_DIR="$(mktemp -d)"
+trap 'rm -rf "$LOG_DIR"' EXIT
+
+# record NAME PASSED FAILED SECONDS: adds to the totals and the summary table.
+record() {
+  PASSED=$((PASSED + $2))
+  FAILED=$((FAILED + $3))
+  SUMMARY+=("$(printf '%-16s %4d passed %4d failed %5ss' "$1" "$2" "$3" "$4")")
+}
+
+# run NAME CMD...: prints a header, tees CMD's output to the terminal and $LOG_DIR/NAME.log, sets RC and SECS.
+run() {
+  local name=$1 t0=$SECONDS
+  shift
+  printf '\n=== %s: %s\n' "$name" "$*"
+  RC=0
+  "$@" 2>&1 | tee "$LOG_DIR/$name.log" || RC=$?
+  SECS=$((SECONDS - t0))
+  printf '=== %s: exit %d in %ss\n' "$name" "$RC" "$SECS"
+}
+
+# check NAME CMD...: a stage that counts as one check, passed iff CMD exits 0.
+check() {
+  run "$@"
+  if [ "$RC" -eq 0 ]; then record "$1" 1 0 "$SECS"; else record "$1" 0 1 "$SECS"; fi
+}
+
+# sum_matches FILE REGEX: sums the last number of every match of REGEX (extended) in FILE; 0 if none.
+sum_matches() {
+  { grep -Eo "$2" "$1" || true; } | sed -E 's/.*[^0-9]([0-9]+)[^0-9]*$/\1/' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# --- setup: a failure counts as one failed check, and later stages still run -----------------------
+echo "=== setup"
+t0=$SECONDS
+for step in ensure_rust_target ensure_npm_packages ensure_chromium; do
+  if ! timed "$step" "$step"; then
+    echo "[setup] $step FAILED"
+    record "$step" 0 1 "$((SECONDS - t0))"
+  fi
+done
+
+# --- a. formatting -----------------------------------------------------------------------------------
+check fmt cargo fmt --all -- --check
+
+# --- b. lints (host, all targets; and the app for wasm32) ---------------------------------------------
+check clippy cargo clippy --workspace --all-targets -- -D warnings
+check clippy-wasm32 cargo clippy -p avn-aid --target wasm32-unknown-unknown -- -D warnings
+
+# --- c. unit and integration tests: sum every "test result:" line -------------------------------------
+run cargo-test cargo test --workspace
+p="$(sum_matches "$LOG_DIR/cargo-test.log" 'test result: [A-Za-z]+\. [0-9]+ passed')"
+f="$(sum_matches "$LOG_DIR/cargo-test.log" 'test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed')"
+if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi # e.g. a compile error: no test lines at all
+record cargo-test "$p" "$f" "$SECS"
+
+# --- d. build dist/ ------------------------------------------------------------------------------------
+check build cargo xtask build
+BUILD_RC=$RC
+
+# --- e. browser tests against dist/ (needs the build) --------------------------------------------------
+if [ "$BUILD_RC" -ne 0 ]; then
+  echo "=== e2e: skipped because the build failed (counted as 1 failed)"
+  record e2e 0 1 0
+else
+  # An explicit file list: works the same on Node 20 (directory search) and Node 22+ (glob patterns).
+  mapfile -t E2E_FILES < <(find tests/e2e -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
+  export DIST_DIR="$REPO_ROOT/dist"
+  run e2e node --test --test-reporter=tap "${E2E_FILES[@]}"
+  p="$(sum_matches "$LOG_DIR/e2e.log" '^# pass [0-9]+')"
+  f="$(sum_matches "$LOG_DIR/e2e.log" '^# (fail|cancelled) [0-9]+')"
+  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record e2e "$p" "$f" "$SECS"
+fi
+
+# --- summary -------------------------------------------------------------------------------------------
+printf '\n=== summary (total %ss)\n' "$((SECONDS - T_START))"
+printf '%s\n' "${SUMMARY[@]}"
+echo "$PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]

@@ -1,0 +1,4 @@
+//! Reusable views, one component per file.
+
+pub mod notice;
+pub mod source_list;

@@ -1,0 +1,80 @@
+//! `cargo xtask`: the project's build, serve and content-lint commands, in Rust, so a fresh
+//! machine needs no global CLI beyond cargo (wasm-bindgen runs as a library; wasm-opt comes
+//! from the npm `binaryen` package).
+
+mod dist;
+mod serve;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+  build            build the optimised app into dist/ and print the shipped sizes
+  serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8000)
+  lint [DIR]       lint the content folder (default content/) and list every problem";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => dist::build(&root()).map(|_| ()),
+        Some("serve") => serve_command(&args[1..]),
+        Some("lint") => lint(args.get(1).map(PathBuf::from)),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of this crate).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn serve_command(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8000,
+        [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("bad port {n:?}"))?,
+        _ => return Err(format!("unexpected arguments {args:?}\n{USAGE}")),
+    };
+    let dist = dist::build(&root())?;
+    serve::serve(&dist, port)
+}
+
+fn lint(dir: Option<PathBuf>) -> Result<(), String> {
+    let dir = dir.unwrap_or_else(|| root().join("content"));
+    match avn_kb::load::load_dir(&dir) {
+        Ok(kb) => {
+            let stages: usize = kb.systems.iter().map(|s| s.stages.len()).sum();
+            println!(
+                "content OK: {} joint(s), {} staging system(s), {} stage(s), {} source(s)",
+                kb.joints.len(),
+                kb.systems.len(),
+                stages,
+                kb.sources.len()
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            Err(format!(
+                "{} problem(s) in {}",
+                problems.len(),
+                dir.display()
+            ))
+        }
+    }
+}
