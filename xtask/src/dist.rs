@@ -39,7 +39,11 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
         .input_path(&raw_wasm)
         .out_name(APP)
         .no_modules(true)
-        .and_then(|b| b.typescript(false).generate(&staging))
+        .and_then(|b| {
+            b.typescript(false)
+                .omit_default_module_path(false)
+                .generate(&staging)
+        })
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
 
     step("wasm-opt -Oz");
