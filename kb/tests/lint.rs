@@ -128,3 +128,13 @@ fn all_problems_in_all_files_are_reported_at_once() {
         );
     }
 }
+
+#[test]
+fn the_copy_me_templates_parse_as_their_file_kinds() {
+    use avn_kb::files::{JointFile, SourceFile, SystemFile};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content/templates");
+    let read = |name: &str| fs::read_to_string(dir.join(name)).unwrap();
+    toml::from_str::<SystemFile>(&read("staging-system.toml")).expect("staging-system.toml");
+    toml::from_str::<JointFile>(&read("joint.toml")).expect("joint.toml");
+    toml::from_str::<SourceFile>(&read("source.toml")).expect("source.toml");
+}

@@ -16,8 +16,13 @@ usage: cargo xtask <command>
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // Work from the repository root so every path in messages reads `content/…`, `dist/…`.
+    if let Err(e) = std::env::set_current_dir(root()) {
+        eprintln!("error: cannot enter the repository root: {e}");
+        return ExitCode::FAILURE;
+    }
     let result = match args.first().map(String::as_str) {
-        Some("build") => dist::build(&root()).map(|_| ()),
+        Some("build") => dist::build(Path::new(".")).map(|_| ()),
         Some("serve") => serve_command(&args[1..]),
         Some("lint") => lint(args.get(1).map(PathBuf::from)),
         _ => {
@@ -48,12 +53,12 @@ fn serve_command(args: &[String]) -> Result<(), String> {
         [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("bad port {n:?}"))?,
         _ => return Err(format!("unexpected arguments {args:?}\n{USAGE}")),
     };
-    let dist = dist::build(&root())?;
+    let dist = dist::build(Path::new("."))?;
     serve::serve(&dist, port)
 }
 
 fn lint(dir: Option<PathBuf>) -> Result<(), String> {
-    let dir = dir.unwrap_or_else(|| root().join("content"));
+    let dir = dir.unwrap_or_else(|| PathBuf::from("content"));
     match avn_kb::load::load_dir(&dir) {
         Ok(kb) => {
             let stages: usize = kb.systems.iter().map(|s| s.stages.len()).sum();
