@@ -53,7 +53,7 @@ pub fn JointPage(props: &Props) -> Html {
                 }
             });
             html! {
-                <section class={classes!("avn-phase", format!("avn-phase-{phase:?}").to_lowercase())}>
+                <section class={classes!("avn-phase", phase_class(phase))}>
                     <h3>{ ui.phase(phase) }</h3>
                     if let Some(summary) = joint.phase_summary(phase) {
                         <p>{ summary.get(lang) }</p>
@@ -77,5 +77,14 @@ pub fn JointPage(props: &Props) -> Html {
             <p>{ joint.about.get(lang) }</p>
             { for joint.systems.iter().filter_map(|id| kb.system(id)).map(system_view) }
         </>
+    }
+}
+
+/// The CSS class of a phase's section (a fixed string: no formatting, no Unicode case tables).
+fn phase_class(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Early => "avn-phase-early",
+        Phase::Intermediate => "avn-phase-intermediate",
+        Phase::Late => "avn-phase-late",
     }
 }

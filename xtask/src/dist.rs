@@ -59,7 +59,11 @@ pub fn build(root: &Path) -> Result<PathBuf, String> {
     let _ = fs::remove_dir_all(&dist);
     fs::create_dir_all(&dist).map_err(|e| e.to_string())?;
     let status = Command::new(&wasm_opt)
-        .arg("-Oz")
+        // -Oz to a fixed point; rustc/LLD never use the first KiB of memory (data starts at
+        // 1 MiB), which lets binaryen fold address offsets; the two custom sections are
+        // read by wasm-opt itself and are not needed by browsers.
+        .args(["-Oz", "--converge", "--low-memory-unused"])
+        .args(["--strip-producers", "--strip-target-features"])
         .arg(&bindgen_wasm)
         .arg("-o")
         .arg(dist.join(format!("{APP}_bg.wasm")))
