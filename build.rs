@@ -1,5 +1,5 @@
 //! Loads and lints `content/` with the kb crate, so broken content fails the build, then embeds
-//! the validated knowledge base in the app as compact binary (postcard).
+//! the validated knowledge base in the app as compact binary (postcard), with the stylesheets.
 
 use std::path::Path;
 
@@ -20,7 +20,25 @@ fn main() {
             );
         }
     };
+    let out = std::env::var("OUT_DIR").unwrap();
     let bytes = postcard::to_allocvec(&kb).expect("the knowledge base serialises");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("kb.postcard");
-    std::fs::write(out, bytes).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("kb.postcard"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("styles.css"), styles()).expect("OUT_DIR is writable");
+}
+
+/// Every stylesheet under `styles/`, in name order, as one, for the app to adopt into each
+/// instance's shadow root.
+fn styles() -> String {
+    println!("cargo:rerun-if-changed=styles");
+    let mut files: Vec<_> = std::fs::read_dir("styles")
+        .expect("styles/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "css"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("stylesheet is readable"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -66,6 +66,9 @@ record cargo-test "$p" "$f" "$SECS"
 # --- d. build dist/ ------------------------------------------------------------------------------------
 check build cargo xtask build
 BUILD_RC=$RC
+# A variant with a button that panics, only for the browser test of the failure message.
+check build-test-panic cargo xtask build-test-panic
+if [ "$RC" -ne 0 ]; then BUILD_RC=$RC; fi
 
 # --- e. browser tests against dist/ (needs the build) --------------------------------------------------
 if [ "$BUILD_RC" -ne 0 ]; then
@@ -75,6 +78,7 @@ else
   # An explicit file list: works the same on Node 20 (directory search) and Node 22+ (glob patterns).
   mapfile -t E2E_FILES < <(find tests/e2e -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
   export DIST_DIR="$REPO_ROOT/dist"
+  export DIST_TEST_PANIC_DIR="$REPO_ROOT/target/dist-test-panic"
   run e2e node --test --test-reporter=tap "${E2E_FILES[@]}"
   p="$(sum_matches "$LOG_DIR/e2e.log" '^# pass [0-9]+')"
   f="$(sum_matches "$LOG_DIR/e2e.log" '^# (fail|cancelled) [0-9]+')"

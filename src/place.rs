@@ -37,6 +37,11 @@ pub enum Action {
 }
 
 impl Place {
+    /// A place that starts on `joint`'s view (a hospital's `data-joint`), or at the start.
+    pub fn starting_at(joint: Option<JointId>) -> Self {
+        Place { joint, stage: None }
+    }
+
     /// The view this place shows.
     pub fn view(&self) -> View {
         match (&self.joint, &self.stage) {
@@ -140,6 +145,14 @@ mod tests {
         let start = Rc::new(Place::default());
         let next = start.clone().reduce(Action::PickedStage(stage));
         assert!(Rc::ptr_eq(&start, &next), "same Rc means no re-render");
+    }
+
+    #[test]
+    fn a_configured_joint_starts_on_its_view_and_back_leads_to_the_start() {
+        let (hip, _) = hip_and_stage("I");
+        let place = Rc::new(Place::starting_at(Some(hip.clone())));
+        assert_eq!(place.view(), View::Joint(hip));
+        assert_eq!(place.reduce(Action::WentBack).view(), View::Start);
     }
 
     #[test]

@@ -174,6 +174,15 @@ pub struct UiText {
     pub back: String,
     pub start_over: String,
     pub footer: String,
+    pub talk_to_specialist: String,
+    pub talk_to_specialist_named: String,
+    pub hospital_note: String,
+    pub hospital_note_named: String,
+    pub unsafe_contact_url: String,
+    pub bad_accent: String,
+    pub unknown_joint: String,
+    pub something_went_wrong: String,
+    pub offline_link: String,
 }
 
 impl UiText {

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 const USAGE: &str = "\
 usage: cargo xtask <command>
   build            build the optimised app into dist/ and print the shipped sizes
+  build-test-panic build the test-only variant with a panic button into target/dist-test-panic/
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8000)
   lint [DIR]       lint the content folder (default content/) and list every problem";
 
@@ -22,7 +23,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let result = match args.first().map(String::as_str) {
-        Some("build") => dist::build(Path::new(".")).map(|_| ()),
+        Some("build") => dist::build(Path::new("."), &dist::RELEASE).map(|_| ()),
+        Some("build-test-panic") => dist::build(Path::new("."), &dist::TEST_PANIC).map(|_| ()),
         Some("serve") => serve_command(&args[1..]),
         Some("lint") => lint(args.get(1).map(PathBuf::from)),
         _ => {
@@ -53,7 +55,7 @@ fn serve_command(args: &[String]) -> Result<(), String> {
         [flag, n] if flag == "--port" => n.parse().map_err(|_| format!("bad port {n:?}"))?,
         _ => return Err(format!("unexpected arguments {args:?}\n{USAGE}")),
     };
-    let dist = dist::build(Path::new("."))?;
+    let dist = dist::build(Path::new("."), &dist::RELEASE)?;
     serve::serve(&dist, port)
 }
 

@@ -1,0 +1,219 @@
+//! What a hospital can configure on its `<div data-avn-aid …>`, read and checked without any
+//! browser access so every rule is tested natively. Bad values never break the aid: each is
+//! dropped, reported to the patient in plain words, and replaced by the default.
+
+/// A host element's attributes, as read (all optional).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attributes {
+    /// `data-lang`: language code.
+    pub lang: Option<String>,
+    /// `data-hospital`: the hospital's name.
+    pub hospital: Option<String>,
+    /// `data-contact-url`: where "talk to a specialist" leads.
+    pub contact_url: Option<String>,
+    /// `data-accent`: accent colour, `#rgb` or `#rrggbb`.
+    pub accent: Option<String>,
+    /// `data-joint`: the joint to start on.
+    pub joint: Option<String>,
+    /// `data-disclaimer`: the hospital's own disclaimer, as plain text.
+    pub disclaimer: Option<String>,
+}
+
+/// The configuration the aid runs with, after checking.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    /// Language code asked for (checked against the knowledge base by the app).
+    pub lang: String,
+    /// Hospital name, if given.
+    pub hospital: Option<String>,
+    /// A safe contact link, if given.
+    pub contact_url: Option<String>,
+    /// A readable accent colour, normalised to `#rrggbb`.
+    pub accent: Option<String>,
+    /// Joint ID to start on (checked against the knowledge base by the app).
+    pub joint: Option<String>,
+    /// The hospital's disclaimer, if given.
+    pub disclaimer: Option<String>,
+    /// Values that were dropped, to tell the patient why.
+    pub problems: Vec<Problem>,
+}
+
+/// A configuration value the aid did not use.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// The contact link is not https, mailto or tel (e.g. `javascript:`).
+    UnsafeContactUrl,
+    /// The accent is not a `#rgb` / `#rrggbb` colour.
+    MalformedAccent,
+    /// The accent is too light to read on white (below 4.5:1).
+    UnreadableAccent,
+}
+
+/// Longest name or disclaimer kept, so a misconfigured page cannot flood the aid.
+const MAX_TEXT: usize = 600;
+
+impl Config {
+    /// Checks the attributes: keeps what is safe and records what was dropped.
+    pub fn from_attributes(a: Attributes) -> Config {
+        let mut problems = Vec::new();
+        let text = |v: Option<String>| {
+            v.map(|s| s.trim().chars().take(MAX_TEXT).collect::<String>())
+                .filter(|s| !s.is_empty())
+        };
+        let contact_url = text(a.contact_url).and_then(|url| {
+            safe_link(&url).then_some(url).or_else(|| {
+                problems.push(Problem::UnsafeContactUrl);
+                None
+            })
+        });
+        let accent = text(a.accent).and_then(|c| match parse_hex_colour(&c) {
+            None => {
+                problems.push(Problem::MalformedAccent);
+                None
+            }
+            Some(rgb) if contrast_on_white(rgb) < 4.5 => {
+                problems.push(Problem::UnreadableAccent);
+                None
+            }
+            Some((r, g, b)) => Some(format!("#{r:02x}{g:02x}{b:02x}")),
+        });
+        Config {
+            lang: text(a.lang).unwrap_or_default(),
+            hospital: text(a.hospital),
+            contact_url,
+            accent,
+            joint: text(a.joint),
+            disclaimer: text(a.disclaimer),
+            problems,
+        }
+    }
+}
+
+/// Only links that open a web page, an email or a phone call; never `javascript:`, `data:`
+/// or a relative path that could be mistaken for one.
+fn safe_link(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let ok_scheme = ["https://", "mailto:", "tel:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    ok_scheme && lower.len() > 8 && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+fn parse_hex_colour(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize, n: usize| u8::from_str_radix(&hex[i..i + n], 16).ok();
+    match hex.len() {
+        3 => Some((digit(0, 1)? * 17, digit(1, 1)? * 17, digit(2, 1)? * 17)),
+        6 => Some((digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+        _ => None,
+    }
+}
+
+/// WCAG contrast ratio of a colour against white.
+fn contrast_on_white((r, g, b): (u8, u8, u8)) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+    1.05 / (luminance + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(f: impl FnOnce(&mut Attributes)) -> Config {
+        let mut a = Attributes::default();
+        f(&mut a);
+        Config::from_attributes(a)
+    }
+
+    #[test]
+    fn no_attributes_means_defaults_and_no_problems() {
+        assert_eq!(
+            Config::from_attributes(Attributes::default()),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn safe_contact_links_are_kept() {
+        for url in [
+            "https://hospital.example/book",
+            "mailto:hip@hospital.example",
+            "tel:+441000000",
+        ] {
+            assert_eq!(
+                with(|a| a.contact_url = Some(url.into()))
+                    .contact_url
+                    .as_deref(),
+                Some(url)
+            );
+        }
+    }
+
+    #[test]
+    fn unsafe_contact_links_are_dropped_and_reported() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "http://plain.example",
+            "/book",
+            "https://a b",
+        ] {
+            let config = with(|a| a.contact_url = Some(url.into()));
+            assert_eq!(config.contact_url, None, "{url}");
+            assert_eq!(config.problems, [Problem::UnsafeContactUrl], "{url}");
+        }
+    }
+
+    #[test]
+    fn accents_are_normalised_and_checked_for_contrast() {
+        assert_eq!(
+            with(|a| a.accent = Some("#0B5C8A".into()))
+                .accent
+                .as_deref(),
+            Some("#0b5c8a")
+        );
+        assert_eq!(
+            with(|a| a.accent = Some("#036".into())).accent.as_deref(),
+            Some("#003366")
+        );
+        let pale = with(|a| a.accent = Some("#ffcc00".into()));
+        assert_eq!(
+            (pale.accent, pale.problems),
+            (None, vec![Problem::UnreadableAccent])
+        );
+        for bad in [
+            "red",
+            "#12",
+            "#gggggg",
+            "rgb(0,0,0)",
+            "#0b5c8a; background:url(x)",
+        ] {
+            let config = with(|a| a.accent = Some(bad.into()));
+            assert_eq!(config.problems, [Problem::MalformedAccent], "{bad}");
+        }
+    }
+
+    #[test]
+    fn text_is_trimmed_limited_and_blank_means_absent() {
+        let config = with(|a| {
+            a.hospital = Some("  St Example  ".into());
+            a.disclaimer = Some("x".repeat(5000));
+            a.lang = Some("   ".into());
+        });
+        assert_eq!(config.hospital.as_deref(), Some("St Example"));
+        assert_eq!(config.disclaimer.map(|d| d.len()), Some(MAX_TEXT));
+        assert_eq!(config.lang, "");
+    }
+}
