@@ -79,7 +79,7 @@ else
   mapfile -t E2E_FILES < <(find tests/e2e -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
   export DIST_DIR="$REPO_ROOT/dist"
   export DIST_TEST_PANIC_DIR="$REPO_ROOT/target/dist-test-panic"
-  run e2e node --test --test-reporter=tap "${E2E_FILES[@]}"
+  run e2e node --test --test-timeout=180000 --test-reporter=tap "${E2E_FILES[@]}"
   p="$(sum_matches "$LOG_DIR/e2e.log" '^# pass [0-9]+')"
   f="$(sum_matches "$LOG_DIR/e2e.log" '^# (fail|cancelled) [0-9]+')"
   if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi

@@ -105,12 +105,13 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
 
     let ui = &kb.ui[0].1;
     let template = fs::read_to_string(root.join("index.html")).map_err(|e| e.to_string())?;
-    let page = |csp: &str, script_tag: &str, offline_link: &str| {
+    let page = |csp: &str, script_tag: &str, offline_link: &str, noscript: &str| {
         template
             .replace("{{csp}}", csp)
             .replace("{{title}}", &ui.app_title)
             .replace("{{content_version}}", &kb.about.content_version)
             .replace("{{offline_link}}", offline_link)
+            .replace("{{noscript}}", noscript)
             .replace("{{script}}", script_tag)
     };
     let hosted = page(
@@ -120,6 +121,7 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
             "<p><a href=\"{APP}-offline.html\" download>{}</a></p>",
             ui.offline_link
         ),
+        &format!(" <a href=\"{APP}-reference.html\">Read the full reference without it</a>."),
     );
     write(&out.join("index.html"), hosted.as_bytes())?;
     // The offline copy inlines the script and allows exactly it by hash: it runs from disk
@@ -129,8 +131,16 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
         &csp(&format!("'sha256-{hash}'")),
         &format!("<script>{script}</script>"),
         "",
+        "",
     );
     write(&out.join(format!("{APP}-offline.html")), offline.as_bytes())?;
+
+    // The whole knowledge base as a page with no script: the benchmark's baseline, and what
+    // the hosted page offers when JavaScript is off.
+    write(
+        &out.join(format!("{APP}-reference.html")),
+        crate::reference::render(&kb).as_bytes(),
+    )?;
 
     print_sizes(&out)?;
     println!(
@@ -209,6 +219,7 @@ fn print_sizes(out: &Path) -> Result<(), String> {
         let name = path.file_name().unwrap().to_string_lossy();
         println!("{name:<24} {:>10} {:>10}", bytes.len(), gzip_len(&bytes));
     }
-    println!("(hosted page = index.html + avn-aid.js; embed = avn-aid.js; offline = avn-aid-offline.html)\n");
+    println!("(hosted page = index.html + avn-aid.js; embed = avn-aid.js; offline = avn-aid-offline.html;");
+    println!(" static full reference, no script = avn-aid-reference.html)\n");
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! from the npm `binaryen` package).
 
 mod dist;
+mod reference;
 mod serve;
 
 use std::path::{Path, PathBuf};
