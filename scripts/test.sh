@@ -66,6 +66,8 @@ record cargo-test "$p" "$f" "$SECS"
 # --- d. build dist/ ------------------------------------------------------------------------------------
 check build cargo xtask build
 BUILD_RC=$RC
+# Where the wasm's bytes go, so growth is visible per change (printed, never fails the run).
+if [ "$BUILD_RC" -eq 0 ]; then run size-report cargo xtask size-report || true; fi
 # A variant with a button that panics, only for the browser test of the failure message.
 check build-test-panic cargo xtask build-test-panic
 if [ "$RC" -ne 0 ]; then BUILD_RC=$RC; fi

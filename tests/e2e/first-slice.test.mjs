@@ -10,7 +10,7 @@ import { checkA11y, formatViolations } from './support/axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = process.env.DIST_DIR || path.join(root, 'dist');
-const APP_FILES = ['/', '/avn-aid.js'];
+const APP_FILES = ['/'];
 
 const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>St Example Hospital: hip clinic</title><link rel="icon" href="data:,">

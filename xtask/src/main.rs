@@ -5,6 +5,7 @@
 mod dist;
 mod reference;
 mod serve;
+mod size_report;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,6 +15,7 @@ usage: cargo xtask <command>
   build            build the optimised app into dist/ and print the shipped sizes
   build-test-panic build the test-only variant with a panic button into target/dist-test-panic/
   serve [--port N] build, then serve dist/ on http://127.0.0.1:N/ (default 8000)
+  size-report      where the last build's wasm bytes go (code by crate, largest functions)
   lint [DIR]       lint the content folder (default content/) and list every problem";
 
 fn main() -> ExitCode {
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("build") => dist::build(Path::new("."), &dist::RELEASE).map(|_| ()),
         Some("build-test-panic") => dist::build(Path::new("."), &dist::TEST_PANIC).map(|_| ()),
         Some("serve") => serve_command(&args[1..]),
+        Some("size-report") => size_report::report(Path::new(".")),
         Some("lint") => lint(args.get(1).map(PathBuf::from)),
         _ => {
             eprintln!("{USAGE}");

@@ -1,0 +1,216 @@
+// The speed and size benchmark (not a pass/fail test): the app against the static reference
+// page, in headless Chromium with 4x CPU throttling and a slow-4G network, side by side.
+// Usage: node tests/bench/bench.mjs [dist-dir]   (scripts/bench.sh builds first)
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchBrowser, CHROMIUM_PATH } from '../e2e/support/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
+const LOADS = Number(process.env.BENCH_LOADS || 5);
+const REPS = Number(process.env.BENCH_REPS || 40);
+// Lighthouse's "slow 4G" as DevTools throttling applies it, and its mobile CPU slowdown.
+const NETWORK = { offline: false, latency: 562.5, downloadThroughput: (1474.56 * 1024) / 8, uploadThroughput: (675 * 1024) / 8 };
+const CPU_SLOWDOWN = 4;
+const BUDGET = { transferGzip: 150 * 1024, ttiRatio: 1.3, p95: 16, memory: 8 * 1024 * 1024 };
+const APP = { page: 'index.html', files: ['index.html'] };
+const STATIC = { page: 'avn-aid-reference.html', files: ['avn-aid-reference.html'] };
+
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+
+/** A loopback server that gzips like a real host would, so wire bytes are realistic. */
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    const file = path.join(dir, name);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
+    const body = zlib.gzipSync(fs.readFileSync(file), { level: 9 });
+    res.writeHead(200, { 'content-type': MIME[path.extname(file)] || 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+
+const sizes = (files) =>
+  files.reduce(
+    (t, f) => {
+      const bytes = fs.readFileSync(path.join(dist, f));
+      return { raw: t.raw + bytes.length, gzip: t.gzip + zlib.gzipSync(bytes, { level: 9 }).length, brotli: t.brotli + zlib.brotliCompressSync(bytes).length };
+    },
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+
+async function throttledPage(browser, { network = true } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  let wire = 0;
+  cdp.on('Network.loadingFinished', (e) => (wire += e.encodedDataLength));
+  return { context, page, cdp, wire: () => wire };
+}
+
+const fcp = (page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+
+/** Loads a page and returns its first contentful paint, its interactive time and wire bytes. */
+async function load(browser, url, { app, network = true }) {
+  const { context, page, wire } = await throttledPage(browser, { network });
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    let tti;
+    if (app) {
+      await page.waitForFunction(() => performance.getEntriesByName('avn-aid:first-view').length > 0, null, { timeout: 60000 });
+      tti = await page.evaluate(() => performance.getEntriesByName('avn-aid:first-view')[0].startTime);
+    } else {
+      tti = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+    }
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60000 });
+    return { fcp: await fcp(page), tti, wire: wire() };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * For each repetition of `steps` ([button text, heading expected after it, timed?]): the
+ * milliseconds from the click until the new heading is in the DOM (the app's work), and until
+ * the next frame after that (what the eye sees, which includes waiting for the frame).
+ */
+async function interaction(page, steps, reps = REPS) {
+  return page.evaluate(async ({ steps, reps }) => {
+    const aid = document.querySelector('[data-avn-aid]').shadowRoot;
+    const button = (text) => [...aid.querySelectorAll('button')].find((b) => b.textContent.startsWith(text));
+    const heading = () => aid.querySelector('h1')?.textContent ?? '';
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const work = [];
+    const painted = [];
+    for (let i = 0; i < reps; i++) {
+      for (const [text, expected, timed] of steps) {
+        const t0 = performance.now();
+        const updated = new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (heading() === expected) { observer.disconnect(); resolve(performance.now()); }
+          });
+          observer.observe(aid, { subtree: true, childList: true, characterData: true });
+        });
+        button(text).click();
+        const t1 = await updated;
+        await frame();
+        if (timed) { work.push(t1 - t0); painted.push(performance.now() - t0); }
+      }
+    }
+    return { work, painted };
+  }, { steps, reps });
+}
+
+async function memoryAfterWalk(page, cdp) {
+  await page.evaluate(async () => {
+    const aid = document.querySelector('[data-avn-aid]').shadowRoot;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const click = async (text) => { [...aid.querySelectorAll('button')].find((b) => b.textContent.startsWith(text)).click(); await frame(); };
+    await click('Hip');
+    for (const code of ['I', 'II', 'IIIA', 'IIIB', 'IV']) {
+      const stage = [...aid.querySelectorAll('button')].find((b) => b.textContent.startsWith(`ARCO 2019 stage ${code}`) && !b.textContent.startsWith(`ARCO 2019 stage ${code}I`));
+      stage.click(); await frame();
+      await click('Back');
+    }
+    await click('Start again');
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const wasm = await cdp.send('Runtime.callFunctionOn', { objectId: found.objects.objectId, functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }', returnByValue: true });
+  return { heap: heap.usedSize, wasm: wasm.result.value };
+}
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (t) => `${t.toFixed(0)} ms`;
+const verdict = (ok) => (ok ? 'pass' : 'short');
+
+async function main() {
+  for (const f of [...APP.files, ...STATIC.files, 'avn-aid-offline.html']) {
+    if (!fs.existsSync(path.join(dist, f))) throw new Error(`${f} is missing in ${dist}: run cargo xtask build`);
+  }
+  const server = await serve(dist);
+  const browser = await launchBrowser();
+  try {
+    const runs = { app: [], static: [], offline: [] };
+    for (let i = 0; i < LOADS; i++) {
+      runs.static.push(await load(browser, `${server.url}/${STATIC.page}`, { app: false }));
+      runs.app.push(await load(browser, `${server.url}/${APP.page}`, { app: true }));
+      runs.offline.push(await load(browser, pathToFileURL(path.join(dist, 'avn-aid-offline.html')).href, { app: true, network: false }));
+    }
+    const pick = (list, key) => median(list.map((r) => r[key]));
+
+    // Interactions and memory: one throttled page, no network throttling needed after load.
+    const { context, page, cdp } = await throttledPage(browser, { network: false });
+    await page.goto(`${server.url}/${APP.page}`);
+    await page.waitForFunction(() => performance.getEntriesByName('avn-aid:first-view').length > 0);
+    const START = 'Avascular necrosis: understand your stage';
+    const HIP = 'AVN of the hip';
+    const IIIA = 'ARCO 2019 stage IIIA';
+    const openJoint = await interaction(page, [['Hip', HIP, true], ['Back', START, false]]);
+    await interaction(page, [['Hip', HIP, false]], 1);
+    const openStage = await interaction(page, [[IIIA, IIIA, true], ['Back', HIP, false]]);
+    const goBack = await interaction(page, [[IIIA, IIIA, false], ['Back', HIP, true]]);
+    await interaction(page, [['Back', START, false]], 1);
+    const memory = await memoryAfterWalk(page, cdp);
+    await context.close();
+
+    const app = sizes(APP.files);
+    const stat = sizes(STATIC.files);
+    const offline = sizes(['avn-aid-offline.html']);
+    const staticFcp = pick(runs.static, 'fcp');
+    const appTti = pick(runs.app, 'tti');
+    const rows = [
+      ['bytes raw', kb(app.raw), kb(stat.raw), (app.raw / stat.raw).toFixed(1)],
+      ['bytes gzip', kb(app.gzip), kb(stat.gzip), (app.gzip / stat.gzip).toFixed(1)],
+      ['bytes brotli', kb(app.brotli), kb(stat.brotli), (app.brotli / stat.brotli).toFixed(1)],
+      ['bytes on the wire (measured)', kb(pick(runs.app, 'wire')), kb(pick(runs.static, 'wire')), (pick(runs.app, 'wire') / pick(runs.static, 'wire')).toFixed(1)],
+      ['first contentful paint', ms(pick(runs.app, 'fcp')), ms(staticFcp), (pick(runs.app, 'fcp') / staticFcp).toFixed(2)],
+      ['interactive (app: first view; static: DOM ready)', ms(appTti), ms(pick(runs.static, 'tti')), (appTti / staticFcp).toFixed(2) + ' of static FCP'],
+    ];
+    const inter = [
+      ['open the hip (stage list)', openJoint],
+      ['open a stage page', openStage],
+      ['back to the stage list', goBack],
+    ];
+    const width = [48, 14, 14, 22];
+    const line = (cells) => cells.map((c, i) => String(c).padEnd(width[i])).join(' ');
+    console.log(`\nAVN aid benchmark: ${os.cpus().length} × ${os.cpus()[0].model.trim()}, Chromium at ${CHROMIUM_PATH}`);
+    console.log(`CPU slowed ${CPU_SLOWDOWN}×, network slow 4G (${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8 / 1024).toFixed(0)} kbit/s down), cache off; medians of ${LOADS} loads\n`);
+    console.log(line(['measure', 'app', 'static page', 'app ÷ static']));
+    for (const r of rows) console.log(line(r));
+    console.log(`\ninteraction latency (${REPS} repetitions, CPU ${CPU_SLOWDOWN}×): click → view updated in the DOM; and → next frame`);
+    console.log(line(['interaction', 'median', 'p95', 'to next frame: med / p95']));
+    for (const [name, t] of inter) console.log(line([name, ms(median(t.work)), ms(p95(t.work)), `${ms(median(t.painted))} / ${ms(p95(t.painted))}`]));
+    for (const name of ['compare 4 options', 'change a value rating', 'translate a stage']) console.log(line([name, 'n/a', 'n/a', 'not built yet']));
+    console.log(`\nmemory after a full walk: JS heap ${kb(memory.heap)}, wasm memory ${kb(memory.wasm)}`);
+    console.log(`offline single file: ${kb(offline.raw)} raw (${kb(offline.gzip)} gzip), interactive from file:// in ${ms(pick(runs.offline, 'tti'))} (CPU ${CPU_SLOWDOWN}×)`);
+    const worstP95 = Math.max(...inter.map(([, t]) => p95(t.work)));
+    console.log('\nbudgets');
+    console.log(line([`transfer ≤ ${kb(BUDGET.transferGzip)} gzip`, kb(app.gzip), verdict(app.gzip <= BUDGET.transferGzip), '']));
+    console.log(line([`interactive ≤ ${BUDGET.ttiRatio}× static FCP`, `${(appTti / staticFcp).toFixed(2)}×`, verdict(appTti <= BUDGET.ttiRatio * staticFcp), '']));
+    console.log(line([`interaction p95 ≤ ${BUDGET.p95} ms`, ms(worstP95), verdict(worstP95 <= BUDGET.p95), '']));
+    console.log(line([`memory ≤ ${kb(BUDGET.memory)}`, kb(memory.heap + memory.wasm), verdict(memory.heap + memory.wasm <= BUDGET.memory), '']));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
