@@ -71,28 +71,14 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
         .map_err(|e| format!("wasm-bindgen: {e:#}"))?;
 
     step("wasm-opt -Oz");
-    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
-    if !wasm_opt.exists() {
-        return Err(format!(
-            "{} is missing: run `npm ci` (the README commands do it for you)",
-            wasm_opt.display()
-        ));
-    }
     let optimised = staging.join(format!("{APP}.opt.wasm"));
-    let status = Command::new(&wasm_opt)
-        // -Oz to a fixed point; rustc/LLD never use the first KiB of memory (data starts at
-        // 1 MiB), which lets binaryen fold address offsets; the two custom sections are
-        // read by wasm-opt itself and are not needed by browsers.
-        .args(["-Oz", "--converge", "--low-memory-unused"])
-        .args(["--strip-producers", "--strip-target-features"])
-        .arg(staging.join(format!("{APP}_bg.wasm")))
-        .arg("-o")
-        .arg(&optimised)
-        .status()
-        .map_err(|e| format!("could not run wasm-opt: {e}"))?;
-    if !status.success() {
-        return Err("wasm-opt failed".into());
-    }
+    // The two custom sections are read by wasm-opt itself and are not needed by browsers.
+    wasm_opt(
+        root,
+        &staging.join(format!("{APP}_bg.wasm")),
+        &optimised,
+        &["--strip-producers", "--strip-target-features"],
+    )?;
 
     step("assemble");
     let out = root.join(variant.out);
@@ -189,6 +175,32 @@ fn app_script(glue: &str, wasm: &[u8]) -> String {
          }} catch (error) {{ fail(error); }}\n\
          }})();\n"
     )
+}
+
+/// Runs npm binaryen's wasm-opt at -Oz to a fixed point, plus `extra` flags. rustc/LLD never
+/// use the first KiB of memory (data starts at 1 MiB), so `--low-memory-unused` lets binaryen
+/// fold address offsets.
+pub fn wasm_opt(root: &Path, input: &Path, output: &Path, extra: &[&str]) -> Result<(), String> {
+    let wasm_opt = root.join("node_modules/.bin/wasm-opt");
+    if !wasm_opt.exists() {
+        return Err(format!(
+            "{} is missing: run `npm ci` (the README commands do it for you)",
+            wasm_opt.display()
+        ));
+    }
+    let status = Command::new(&wasm_opt)
+        .args(["-Oz", "--converge", "--low-memory-unused"])
+        .args(extra)
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .status()
+        .map_err(|e| format!("could not run wasm-opt: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("wasm-opt failed".into())
+    }
 }
 
 fn step(name: &str) {

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 use wasmparser::{KnownCustom, Name, Parser, Payload};
 
 /// Prints the report for the wasm of the last `cargo xtask build`.
@@ -13,16 +12,8 @@ pub fn report(root: &Path) -> Result<(), String> {
     let shipped = std::fs::read(staging.join("avn-aid.opt.wasm"))
         .map_err(|_| "no build found: run `cargo xtask build` first".to_string())?;
     let named = staging.join("avn-aid.named.wasm");
-    let status = Command::new(root.join("node_modules/.bin/wasm-opt"))
-        .args(["-Oz", "--converge", "--low-memory-unused", "-g"])
-        .arg(staging.join("avn-aid_bg.wasm"))
-        .arg("-o")
-        .arg(&named)
-        .status()
-        .map_err(|e| format!("could not run wasm-opt: {e}"))?;
-    if !status.success() {
-        return Err("wasm-opt failed".into());
-    }
+    // The same optimisation as the shipped build, with function names kept (-g).
+    crate::dist::wasm_opt(root, &staging.join("avn-aid_bg.wasm"), &named, &["-g"])?;
     let bytes = std::fs::read(&named).map_err(|e| e.to_string())?;
     let module = Module::parse(&bytes)?;
 
