@@ -1,7 +1,10 @@
 //! The shape of each content file, exactly as a clinician writes it (see `content/README.md`).
 //! Strict: an unknown field, a missing field or a value outside a vocabulary does not parse.
 
-use crate::{Certainty, Collapse, Phase, UiText, Verification};
+use crate::{
+    Certainty, Collapse, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
+    TopicKind, UiText, Verification,
+};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -83,6 +86,52 @@ pub struct SystemFile {
     /// Its stages, mildest first.
     #[serde(default)]
     pub stage: Vec<StageEntry>,
+    /// Size or location sub-types used with the stages (e.g. Steinberg A/B/C, JIC types).
+    #[serde(default)]
+    pub modifier: Vec<ModifierEntry>,
+}
+
+/// One `[[modifier]]` entry: a size or location sub-type.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModifierEntry {
+    /// Code as on reports, e.g. `C2`.
+    pub code: String,
+    /// Size (extent) or location.
+    pub kind: ModifierKind,
+    /// Meaning in plain words.
+    pub meaning: LocalText,
+    /// What tends to happen with this sub-type if nothing is done.
+    #[serde(default)]
+    pub figure: Vec<FigureEntry>,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
+/// One `[[...figure]]` entry: an outcome as N in 100 over a stated time.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureEntry {
+    /// What happens, e.g. "the ball collapses".
+    pub outcome: LocalText,
+    /// Best estimate, out of 100.
+    pub per_100: u8,
+    /// Lower end of the range, out of 100 (optional).
+    pub low: Option<u8>,
+    /// Upper end of the range, out of 100 (optional).
+    pub high: Option<u8>,
+    /// The denominator: always 100 (written out so a reviewer sees it).
+    pub out_of: u16,
+    /// Over how many years.
+    pub years: f32,
+    /// The reference group: who these 100 people (or hips) are.
+    pub group: LocalText,
+    /// How sure the estimate is.
+    pub certainty: Certainty,
+    /// Why the certainty is what it is, or other caveats (optional).
+    pub note: Option<LocalText>,
+    /// Sources.
+    pub sources: Vec<String>,
 }
 
 /// One `[[stage]]` entry.
@@ -107,6 +156,14 @@ pub struct StageEntry {
     pub reversibility_certainty: Certainty,
     /// Sources (file names under `sources/`).
     pub sources: Vec<String>,
+    /// Imaging milestones the stage spans, to translate it into other systems.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    /// What tends to happen at this stage if nothing is done, in plain words (optional).
+    pub natural_history: Option<LocalText>,
+    /// Natural-history figures for this stage.
+    #[serde(default)]
+    pub figure: Vec<FigureEntry>,
 }
 
 /// `content/sources/<source>.toml`.
@@ -131,6 +188,150 @@ pub struct SourceFile {
     pub checked: Verification,
     /// A reviewer's note on what was and was not checked.
     pub note: Option<String>,
+}
+
+/// `content/topics/<topic>.toml`: a page of explanation (what AVN is, symptoms, diagnosis,
+/// when to see a doctor, about this aid).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicFile {
+    /// What kind of page.
+    pub kind: TopicKind,
+    /// Display order.
+    pub order: u32,
+    /// Title.
+    pub title: LocalText,
+    /// Paragraphs.
+    pub block: Vec<BlockEntry>,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Last review (ISO).
+    pub reviewed: String,
+}
+
+/// One `[[block]]`: a paragraph, marked if it is an urgent warning.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlockEntry {
+    /// The paragraph.
+    pub text: LocalText,
+    /// Shown as an urgent warning.
+    #[serde(default)]
+    pub urgent: bool,
+}
+
+/// `content/risk-factors/<factor>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskFactorFile {
+    /// Display order.
+    pub order: u32,
+    /// Name.
+    pub name: LocalText,
+    /// How it is linked to AVN.
+    pub about: LocalText,
+    /// Whether a patient can change it.
+    pub modifiable: Modifiable,
+    /// What can be done (required unless it cannot be changed).
+    pub what_to_do: Option<LocalText>,
+    /// Certainty of the link.
+    pub certainty: Certainty,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Last review (ISO).
+    pub reviewed: String,
+}
+
+/// `content/options/<option>.toml`: a treatment option.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionFile {
+    /// What kind of option.
+    pub kind: OptionKind,
+    /// Display order.
+    pub order: u32,
+    /// Name.
+    pub name: LocalText,
+    /// One line.
+    pub summary: LocalText,
+    /// What it is and what it involves.
+    pub involves: LocalText,
+    /// Benefits.
+    pub benefits: LocalText,
+    /// Harms and side effects, in as much detail as the benefits.
+    pub harms: LocalText,
+    /// What living with it is like.
+    pub living_with: LocalText,
+    /// Certainty that it changes the course of the disease.
+    pub disease_course_certainty: Certainty,
+    /// For comfort or wellbeing only, not to change the disease.
+    #[serde(default)]
+    pub comfort_only: bool,
+    /// For which joints and stage groups it is offered.
+    pub offered: Vec<OfferEntry>,
+    /// Outcome figures.
+    #[serde(default)]
+    pub figure: Vec<FigureEntry>,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Last review (ISO).
+    pub reviewed: String,
+}
+
+/// One `[[offered]]`: how often an option is offered for one joint, by stage group.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OfferEntry {
+    /// The joint.
+    pub joint: String,
+    /// Early stages.
+    pub early: Offered,
+    /// Middle stages.
+    pub intermediate: Offered,
+    /// Late stages.
+    pub late: Offered,
+}
+
+/// `content/faq/<question>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqFile {
+    /// Display order.
+    pub order: u32,
+    /// The question, as a patient asks it.
+    pub question: LocalText,
+    /// The answer.
+    pub answer: LocalText,
+    /// Sources.
+    pub sources: Vec<String>,
+    /// Last review (ISO).
+    pub reviewed: String,
+}
+
+/// `content/glossary.toml`: every medical term patient text uses.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    /// Words that look medical but are plain enough to need no entry (lower case).
+    #[serde(default)]
+    pub plain: Vec<String>,
+    /// The terms.
+    pub term: Vec<TermEntry>,
+}
+
+/// One `[[term]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermEntry {
+    /// ID (lower-case kebab-case).
+    pub id: String,
+    /// The term as shown.
+    pub term: LocalText,
+    /// Other forms of the term in the default language (plurals, abbreviations).
+    #[serde(default)]
+    pub also: Vec<String>,
+    /// Plain definition.
+    pub definition: LocalText,
 }
 
 /// `content/ui/<language>.toml` is a [`UiText`] as it stands.

@@ -50,3 +50,23 @@ id_type!(
     /// A language code, e.g. `en`, declared in `content/kb.toml`.
     LangId
 );
+id_type!(
+    /// A topic page, e.g. `what-is-avn` (the file name under `content/topics/`).
+    TopicId
+);
+id_type!(
+    /// A risk factor, e.g. `steroids` (the file name under `content/risk-factors/`).
+    RiskFactorId
+);
+id_type!(
+    /// A treatment option, e.g. `core-decompression` (the file name under `content/options/`).
+    OptionId
+);
+id_type!(
+    /// A frequently asked question (the file name under `content/faq/`).
+    FaqId
+);
+id_type!(
+    /// A glossary term, e.g. `femoral-head`.
+    TermId
+);

@@ -6,6 +6,7 @@
 
 pub mod ids;
 pub mod model;
+pub mod readability;
 pub mod text;
 pub mod vocab;
 
@@ -16,7 +17,15 @@ pub mod lint;
 #[cfg(feature = "load")]
 pub mod load;
 
-pub use ids::{JointId, LangId, SourceId, StageId, SystemId};
-pub use model::{About, Joint, Kb, Language, PhaseText, Source, Stage, StagingSystem, UiText};
+pub use ids::{
+    FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
+};
+pub use model::{
+    About, Block, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, RiskFactor, Source,
+    Stage, StagingSystem, Term, Topic, TreatmentOption, UiText,
+};
 pub use text::Text;
-pub use vocab::{Certainty, Collapse, Phase, Verification};
+pub use vocab::{
+    Certainty, Collapse, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
+    TopicKind, Verification,
+};

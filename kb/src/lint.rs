@@ -1,8 +1,10 @@
 //! The content linter: every rule has a stable code, and a run reports every problem in every
 //! file at once, each with the file, the field and what to do about it.
 
-use crate::files::{LocalText, SourceFile};
+use crate::files::{FigureEntry, LocalText, SourceFile};
 use crate::load::{Content, Entry};
+use crate::readability;
+use crate::{Modifiable, OptionKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -33,11 +35,25 @@ pub enum Rule {
     BadName,
     /// KB011: a staging system with no stages, or a joint with no staging system.
     Empty,
+    /// KB012: an outcome figure that is not "N out of 100 over a time": out_of is not 100, a
+    /// number above 100, a range that does not contain the estimate, or no time span.
+    BadFigure,
+    /// KB013: benefits and harms not in equal detail (one has over twice the words of the other).
+    Unbalanced,
+    /// KB014: patient text above reading grade 10 (Flesch-Kincaid, glossary terms excluded).
+    HardToRead,
+    /// KB015: a medical-looking word in patient text that the glossary does not explain.
+    UnexplainedTerm,
+    /// KB016: a stage without imaging milestones in a joint with several staging systems, so it
+    /// cannot be translated into the others.
+    UnmappedStage,
+    /// KB017: a joint with no watch-and-wait option.
+    NoWatchAndWait,
 }
 
 impl Rule {
     /// Every rule, in code order.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 17] = [
         Rule::Schema,
         Rule::BrokenReference,
         Rule::MissingSource,
@@ -49,6 +65,12 @@ impl Rule {
         Rule::Duplicate,
         Rule::BadName,
         Rule::Empty,
+        Rule::BadFigure,
+        Rule::Unbalanced,
+        Rule::HardToRead,
+        Rule::UnexplainedTerm,
+        Rule::UnmappedStage,
+        Rule::NoWatchAndWait,
     ];
 
     /// The stable code, e.g. `KB003`.
@@ -65,6 +87,12 @@ impl Rule {
             Rule::Duplicate => "KB009",
             Rule::BadName => "KB010",
             Rule::Empty => "KB011",
+            Rule::BadFigure => "KB012",
+            Rule::Unbalanced => "KB013",
+            Rule::HardToRead => "KB014",
+            Rule::UnexplainedTerm => "KB015",
+            Rule::UnmappedStage => "KB016",
+            Rule::NoWatchAndWait => "KB017",
         }
     }
 }
@@ -152,9 +180,11 @@ pub fn check(c: &Content) -> Vec<Problem> {
         .map(|(_, a)| a.language.iter().map(|l| l.code.clone()).collect())
         .unwrap_or_else(|| vec!["en".into()]);
     let default = languages.first().cloned().unwrap_or_default();
+    let glossary = Glossary::of(c, &default);
     let texts = TextCheck {
         languages: &languages,
         default: &default,
+        glossary: &glossary,
     };
 
     if let Some((e, a)) = about {
@@ -220,17 +250,17 @@ pub fn check(c: &Content) -> Vec<Problem> {
     let mut orders: BTreeMap<(&str, u32), &str> = BTreeMap::new();
 
     for (e, j) in parsed(&c.joints) {
-        texts.check(&mut out, &e.path, "name", &j.name);
-        texts.check(&mut out, &e.path, "title", &j.title);
-        texts.check(&mut out, &e.path, "about", &j.about);
-        texts.check(&mut out, &e.path, "phase.early", &j.phase.early);
+        texts.patient(&mut out, &e.path, "name", &j.name);
+        texts.patient(&mut out, &e.path, "title", &j.title);
+        texts.patient(&mut out, &e.path, "about", &j.about);
+        texts.patient(&mut out, &e.path, "phase.early", &j.phase.early);
         texts.check(
             &mut out,
             &e.path,
             "phase.intermediate",
             &j.phase.intermediate,
         );
-        texts.check(&mut out, &e.path, "phase.late", &j.phase.late);
+        texts.patient(&mut out, &e.path, "phase.late", &j.phase.late);
         date(&mut out, &e.path, "reviewed", &j.reviewed);
         unique_order(&mut out, &mut orders, ("", j.order), e);
     }
@@ -247,8 +277,8 @@ pub fn check(c: &Content) -> Vec<Problem> {
             ));
         }
         unique_order(&mut out, &mut orders, (s.joint.as_str(), s.order), e);
-        texts.check(&mut out, &e.path, "name", &s.name);
-        texts.check(&mut out, &e.path, "about", &s.about);
+        texts.patient(&mut out, &e.path, "name", &s.name);
+        texts.patient(&mut out, &e.path, "about", &s.about);
         date(&mut out, &e.path, "reviewed", &s.reviewed);
         sources(&mut out, &e.path, "sources", &s.sources, &source_ids);
         cited.extend(s.sources.iter().map(String::as_str));
@@ -279,18 +309,199 @@ pub fn check(c: &Content) -> Vec<Problem> {
                     format!("stage \"{}\" appears twice in this system", st.code),
                 ));
             }
-            texts.check(&mut out, &e.path, &at("summary"), &st.summary);
-            texts.check(&mut out, &e.path, &at("meaning"), &st.meaning);
-            texts.check(&mut out, &e.path, &at("imaging"), &st.imaging);
-            texts.check(&mut out, &e.path, &at("reversibility"), &st.reversibility);
+            texts.patient(&mut out, &e.path, &at("summary"), &st.summary);
+            texts.patient(&mut out, &e.path, &at("meaning"), &st.meaning);
+            texts.patient(&mut out, &e.path, &at("imaging"), &st.imaging);
+            texts.patient(&mut out, &e.path, &at("reversibility"), &st.reversibility);
             sources(&mut out, &e.path, &at("sources"), &st.sources, &source_ids);
             cited.extend(st.sources.iter().map(String::as_str));
+            if let Some(nh) = &st.natural_history {
+                texts.patient(&mut out, &e.path, &at("natural_history"), nh);
+            }
+            for (i, f) in st.figure.iter().enumerate() {
+                figure(
+                    &mut out,
+                    &texts,
+                    &e.path,
+                    &at(&format!("figure[{i}]")),
+                    f,
+                    &source_ids,
+                    &mut cited,
+                );
+            }
+            if systems_per_joint(c, &s.joint) > 1 && st.milestones.is_empty() {
+                out.push(Problem::new(
+                    Rule::UnmappedStage,
+                    &e.path,
+                    at("milestones"),
+                    "this joint has several staging systems: list the imaging milestones this stage spans",
+                ));
+            }
+        }
+        let mut modifier_codes = BTreeSet::new();
+        for m in &s.modifier {
+            let at = |field: &str| format!("modifier \"{}\".{field}", m.code);
+            if !modifier_codes.insert(m.code.as_str()) {
+                out.push(Problem::new(
+                    Rule::Duplicate,
+                    &e.path,
+                    at("code"),
+                    "this sub-type appears twice",
+                ));
+            }
+            texts.patient(&mut out, &e.path, &at("meaning"), &m.meaning);
+            sources(&mut out, &e.path, &at("sources"), &m.sources, &source_ids);
+            cited.extend(m.sources.iter().map(String::as_str));
+            for (i, f) in m.figure.iter().enumerate() {
+                figure(
+                    &mut out,
+                    &texts,
+                    &e.path,
+                    &at(&format!("figure[{i}]")),
+                    f,
+                    &source_ids,
+                    &mut cited,
+                );
+            }
         }
     }
 
-    // A staging file that did not parse may be the one that stages a joint or cites a source:
-    // judge orphans and unstaged joints only when every staging file could be read.
+    // Topics, risk factors, options, questions and the glossary.
+    for (e, t) in parsed(&c.topics) {
+        unique_order(&mut out, &mut orders, ("topic", t.order), e);
+        texts.patient(&mut out, &e.path, "title", &t.title);
+        for (i, b) in t.block.iter().enumerate() {
+            texts.patient(&mut out, &e.path, &format!("block[{i}].text"), &b.text);
+        }
+        date(&mut out, &e.path, "reviewed", &t.reviewed);
+        sources(&mut out, &e.path, "sources", &t.sources, &source_ids);
+        cited.extend(t.sources.iter().map(String::as_str));
+    }
+    for (e, r) in parsed(&c.risk_factors) {
+        unique_order(&mut out, &mut orders, ("risk-factor", r.order), e);
+        texts.patient(&mut out, &e.path, "name", &r.name);
+        texts.patient(&mut out, &e.path, "about", &r.about);
+        match (&r.what_to_do, r.modifiable) {
+            (Some(t), _) => texts.patient(&mut out, &e.path, "what_to_do", t),
+            (None, Modifiable::No) => {}
+            (None, _) => out.push(Problem::new(
+                Rule::MissingText,
+                &e.path,
+                "what_to_do",
+                "a factor that can be changed needs what_to_do: what the patient can do",
+            )),
+        }
+        date(&mut out, &e.path, "reviewed", &r.reviewed);
+        sources(&mut out, &e.path, "sources", &r.sources, &source_ids);
+        cited.extend(r.sources.iter().map(String::as_str));
+    }
+    for (e, o) in parsed(&c.options) {
+        unique_order(&mut out, &mut orders, ("option", o.order), e);
+        for (field, text) in [
+            ("name", &o.name),
+            ("summary", &o.summary),
+            ("involves", &o.involves),
+            ("benefits", &o.benefits),
+            ("harms", &o.harms),
+            ("living_with", &o.living_with),
+        ] {
+            texts.patient(&mut out, &e.path, field, text);
+        }
+        let words = |t: &LocalText| t.get(&default).map_or(0, |s| s.split_whitespace().count());
+        let (benefits, harms) = (words(&o.benefits), words(&o.harms));
+        if benefits > 2 * harms.max(1) || harms > 2 * benefits.max(1) {
+            out.push(Problem::new(
+                Rule::Unbalanced,
+                &e.path,
+                "benefits / harms",
+                format!(
+                    "benefits have {benefits} words and harms {harms}: give both in equal detail"
+                ),
+            ));
+        }
+        for (i, offer) in o.offered.iter().enumerate() {
+            if !joint_ids.contains(offer.joint.as_str()) {
+                out.push(Problem::new(
+                    Rule::BrokenReference,
+                    &e.path,
+                    format!("offered[{i}].joint"),
+                    format!("no joint \"{}\" in content/joints/", offer.joint),
+                ));
+            }
+        }
+        for (i, f) in o.figure.iter().enumerate() {
+            figure(
+                &mut out,
+                &texts,
+                &e.path,
+                &format!("figure[{i}]"),
+                f,
+                &source_ids,
+                &mut cited,
+            );
+        }
+        date(&mut out, &e.path, "reviewed", &o.reviewed);
+        sources(&mut out, &e.path, "sources", &o.sources, &source_ids);
+        cited.extend(o.sources.iter().map(String::as_str));
+    }
+    for (e, q) in parsed(&c.faqs) {
+        unique_order(&mut out, &mut orders, ("faq", q.order), e);
+        texts.patient(&mut out, &e.path, "question", &q.question);
+        texts.patient(&mut out, &e.path, "answer", &q.answer);
+        date(&mut out, &e.path, "reviewed", &q.reviewed);
+        sources(&mut out, &e.path, "sources", &q.sources, &source_ids);
+        cited.extend(q.sources.iter().map(String::as_str));
+    }
+    let mut term_ids = BTreeSet::new();
+    for (e, g) in parsed(&c.glossary) {
+        for t in &g.term {
+            let at = |field: &str| format!("term \"{}\".{field}", t.id);
+            if !is_kebab(&t.id) {
+                out.push(Problem::new(
+                    Rule::BadName,
+                    &e.path,
+                    at("id"),
+                    "an ID is lower-case letters, digits and dashes",
+                ));
+            }
+            if !term_ids.insert(t.id.as_str()) {
+                out.push(Problem::new(
+                    Rule::Duplicate,
+                    &e.path,
+                    at("id"),
+                    "this term appears twice in the glossary",
+                ));
+            }
+            texts.check(&mut out, &e.path, &at("term"), &t.term);
+            texts.patient(&mut out, &e.path, &at("definition"), &t.definition);
+        }
+    }
+
+    // A file that did not parse may be the one that stages a joint or cites a source: judge
+    // orphans, unstaged joints and missing options only when every such file could be read.
     let systems_readable = c.systems.iter().all(|e| e.file.is_some());
+    let citers_readable = systems_readable
+        && c.topics.iter().all(|e| e.file.is_some())
+        && c.risk_factors.iter().all(|e| e.file.is_some())
+        && c.options.iter().all(|e| e.file.is_some())
+        && c.faqs.iter().all(|e| e.file.is_some());
+    let options_readable = c.options.iter().all(|e| e.file.is_some());
+    for (e, _) in parsed(&c.joints).filter(|_| options_readable) {
+        let watch = parsed(&c.options).any(|(_, o)| {
+            o.kind == OptionKind::WatchAndWait && o.offered.iter().any(|x| x.joint == e.id)
+        });
+        if !watch {
+            out.push(Problem::new(
+                Rule::NoWatchAndWait,
+                &e.path,
+                "(file)",
+                format!(
+                    "no watch-and-wait option is offered for \"{}\": it must always be an option",
+                    e.id
+                ),
+            ));
+        }
+    }
     for (e, _) in parsed(&c.joints).filter(|_| systems_readable) {
         if !staged_joints.contains(e.id.as_str()) {
             out.push(Problem::new(
@@ -307,7 +518,7 @@ pub fn check(c: &Content) -> Vec<Problem> {
 
     for (e, s) in parsed(&c.sources) {
         links(&mut out, e, s);
-        if systems_readable && !cited.contains(e.id.as_str()) {
+        if citers_readable && !cited.contains(e.id.as_str()) {
             out.push(Problem::new(
                 Rule::OrphanSource,
                 &e.path,
@@ -323,12 +534,77 @@ fn parsed<T>(entries: &[Entry<T>]) -> impl Iterator<Item = (&Entry<T>, &T)> {
     entries.iter().filter_map(|e| Some((e, e.file.as_ref()?)))
 }
 
+/// The glossary as the linter needs it: every known term form, and the plain-word list.
+#[derive(Default)]
+pub struct Glossary {
+    /// Terms and their other forms, lower case.
+    pub known: Vec<String>,
+    /// Words that look medical but need no entry, lower case.
+    pub plain: Vec<String>,
+}
+
+impl Glossary {
+    /// Reads the glossary file's terms in the default language.
+    pub fn of(c: &Content, default: &str) -> Glossary {
+        let mut glossary = Glossary::default();
+        for (_, g) in parsed(&c.glossary) {
+            for t in &g.term {
+                glossary
+                    .known
+                    .extend(t.term.get(default).map(|s| s.to_lowercase()));
+                glossary
+                    .known
+                    .extend(t.also.iter().map(|s| s.to_lowercase()));
+            }
+            glossary
+                .plain
+                .extend(g.plain.iter().map(|s| s.to_lowercase()));
+        }
+        glossary
+    }
+}
+
 struct TextCheck<'a> {
     languages: &'a [String],
     default: &'a str,
+    glossary: &'a Glossary,
 }
 
 impl TextCheck<'_> {
+    /// Patient text: present in the default language, in declared languages only, readable,
+    /// and with every medical-looking word explained by the glossary.
+    fn patient(&self, out: &mut Vec<Problem>, file: &str, field: &str, text: &LocalText) {
+        self.check(out, file, field, text);
+        let Some(t) = text.get(self.default) else {
+            return;
+        };
+        if let Some(grade) = readability::grade(t, &self.glossary.known) {
+            if grade > 10.0 {
+                out.push(Problem::new(
+                    Rule::HardToRead,
+                    file,
+                    field,
+                    format!(
+                        "reading grade {grade:.1} is above 10: use shorter sentences and words"
+                    ),
+                ));
+            }
+        }
+        let unexplained =
+            readability::unexplained_terms(t, &self.glossary.known, &self.glossary.plain);
+        if !unexplained.is_empty() {
+            out.push(Problem::new(
+                Rule::UnexplainedTerm,
+                file,
+                field,
+                format!(
+                    "{} not in glossary.toml: add a [[term]] (or, if plain, add it to `plain`)",
+                    unexplained.join(", ")
+                ),
+            ));
+        }
+    }
+
     fn check(&self, out: &mut Vec<Problem>, file: &str, field: &str, text: &LocalText) {
         match text.get(self.default) {
             Some(t) if !t.trim().is_empty() => {}
@@ -351,6 +627,52 @@ impl TextCheck<'_> {
             ));
         }
     }
+}
+
+fn systems_per_joint(c: &Content, joint: &str) -> usize {
+    parsed(&c.systems).filter(|(_, s)| s.joint == joint).count()
+}
+
+/// An outcome figure: N out of 100 (range around it), over a time, for a group, with sources.
+fn figure<'a>(
+    out: &mut Vec<Problem>,
+    texts: &TextCheck,
+    file: &str,
+    field: &str,
+    f: &'a FigureEntry,
+    known: &BTreeSet<&str>,
+    cited: &mut BTreeSet<&'a str>,
+) {
+    let mut bad = |why: String| out.push(Problem::new(Rule::BadFigure, file, field, why));
+    if f.out_of != 100 {
+        bad(format!(
+            "out_of is {}: every figure is per 100 people",
+            f.out_of
+        ));
+    }
+    if f.per_100 > 100 {
+        bad(format!("per_100 is {}: it cannot be over 100", f.per_100));
+    }
+    if let (Some(low), Some(high)) = (f.low, f.high) {
+        if !(low <= f.per_100 && f.per_100 <= high && high <= 100) {
+            bad(format!(
+                "the range {low}–{high} must contain per_100 ({}) and stay within 100",
+                f.per_100
+            ));
+        }
+    } else if f.low.is_some() != f.high.is_some() {
+        bad("give both low and high, or neither".into());
+    }
+    if !(f.years.is_finite() && f.years > 0.0) {
+        bad("years must be a time span above 0".into());
+    }
+    texts.patient(out, file, &format!("{field}.outcome"), &f.outcome);
+    texts.patient(out, file, &format!("{field}.group"), &f.group);
+    if let Some(note) = &f.note {
+        texts.patient(out, file, &format!("{field}.note"), note);
+    }
+    sources(out, file, &format!("{field}.sources"), &f.sources, known);
+    cited.extend(f.sources.iter().map(String::as_str));
 }
 
 fn date(out: &mut Vec<Problem>, file: &str, field: &str, value: &str) {

@@ -1,10 +1,19 @@
 //! Reads the content folder, runs the linter over all of it, and links the files into a [`Kb`]
 //! only when nothing is wrong.
 
-use crate::files::{AboutFile, JointFile, LocalText, SourceFile, SystemFile, UiFile};
+use crate::files::{
+    AboutFile, FaqFile, FigureEntry, GlossaryFile, JointFile, LocalText, OptionFile,
+    RiskFactorFile, SourceFile, SystemFile, TopicFile, UiFile,
+};
 use crate::lint::{self, Problem, Rule};
-use crate::model::{About, Joint, Kb, Language, PhaseText, Source, Stage, StagingSystem};
-use crate::{JointId, LangId, Phase, SourceId, StageId, SystemId, Text};
+use crate::model::{
+    About, Block, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, RiskFactor, Source,
+    Stage, StagingSystem, Term, Topic, TreatmentOption,
+};
+use crate::{
+    FaqId, JointId, LangId, OptionId, Phase, RiskFactorId, SourceId, StageId, SystemId, TermId,
+    Text, TopicId,
+};
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::Path;
@@ -34,6 +43,16 @@ pub struct Content {
     pub sources: Vec<Entry<SourceFile>>,
     /// `ui/*.toml`.
     pub ui: Vec<Entry<UiFile>>,
+    /// `topics/*.toml`.
+    pub topics: Vec<Entry<TopicFile>>,
+    /// `risk-factors/*.toml`.
+    pub risk_factors: Vec<Entry<RiskFactorFile>>,
+    /// `options/*.toml`.
+    pub options: Vec<Entry<OptionFile>>,
+    /// `faq/*.toml`.
+    pub faqs: Vec<Entry<FaqFile>>,
+    /// `glossary/*.toml`.
+    pub glossary: Vec<Entry<GlossaryFile>>,
 }
 
 /// Loads and lints `dir`: the knowledge base, or every problem found (all at once).
@@ -51,29 +70,33 @@ pub fn load_dir(dir: &Path) -> Result<Kb, Vec<Problem>> {
 pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
     let mut problems = Vec::new();
     let shown = |rel: &str| format!("{}/{}", dir.display(), rel);
-    let about_path = dir.join("kb.toml");
-    let about = if about_path.is_file() {
-        Some(parse_file(
-            &about_path,
-            "kb",
-            shown("kb.toml"),
-            &mut problems,
-        ))
-    } else {
-        problems.push(Problem::new(
-            Rule::Schema,
-            shown("kb.toml"),
-            "(file)",
-            "the content folder has no kb.toml",
-        ));
-        None
+    let mut single = |name: &str| {
+        let path = dir.join(name);
+        if path.is_file() {
+            Some(path)
+        } else {
+            problems.push(Problem::new(
+                Rule::Schema,
+                shown(name),
+                "(file)",
+                format!("the content folder has no {name}"),
+            ));
+            None
+        }
     };
+    let about_path = single("kb.toml");
+    let about = about_path.map(|p| parse_file(&p, "kb", shown("kb.toml"), &mut problems));
     let content = Content {
         about,
         joints: read_kind(dir, "joints", &mut problems),
         systems: read_kind(dir, "staging", &mut problems),
         sources: read_kind(dir, "sources", &mut problems),
         ui: read_kind(dir, "ui", &mut problems),
+        topics: read_kind(dir, "topics", &mut problems),
+        risk_factors: read_kind(dir, "risk-factors", &mut problems),
+        options: read_kind(dir, "options", &mut problems),
+        faqs: read_kind(dir, "faq", &mut problems),
+        glossary: read_kind(dir, "glossary", &mut problems),
     };
     (content, problems)
 }
@@ -178,6 +201,16 @@ fn describe_toml_error(text: &str, e: &toml::de::Error) -> (String, String) {
     (field, format!("{message}{at}"))
 }
 
+/// Items sorted by their display order.
+fn ordered<T>(mut list: Vec<(u32, T)>) -> Vec<T> {
+    list.sort_by_key(|(order, _)| *order);
+    list.into_iter().map(|(_, x)| x).collect()
+}
+
+fn parsed<T>(entries: &[Entry<T>]) -> impl Iterator<Item = (&Entry<T>, &T)> {
+    entries.iter().filter_map(|e| Some((e, e.file.as_ref()?)))
+}
+
 /// Builds the model from content the linter passed. Only called with no problems, so every
 /// reference resolves and every file parsed.
 fn link(c: &Content) -> Kb {
@@ -202,6 +235,22 @@ fn link(c: &Content) -> Kb {
             .collect();
         pairs.sort_by_key(|(l, _)| l.as_str() != default);
         Text::new(pairs)
+    };
+    let ids = |list: &[String]| list.iter().map(SourceId::new).collect::<Vec<_>>();
+    let figures = |list: &[FigureEntry]| {
+        list.iter()
+            .map(|f| Figure {
+                outcome: text(&f.outcome),
+                per_100: f.per_100,
+                low: f.low,
+                high: f.high,
+                years: f.years,
+                group: text(&f.group),
+                certainty: f.certainty,
+                note: f.note.as_ref().map(text),
+                sources: ids(&f.sources),
+            })
+            .collect::<Vec<_>>()
     };
     let ui = languages
         .iter()
@@ -236,7 +285,21 @@ fn link(c: &Content) -> Kb {
                         imaging: text(&s.imaging),
                         reversibility: text(&s.reversibility),
                         reversibility_certainty: s.reversibility_certainty,
-                        sources: s.sources.iter().map(SourceId::new).collect(),
+                        sources: ids(&s.sources),
+                        milestones: s.milestones.clone(),
+                        natural_history: s.natural_history.as_ref().map(text),
+                        figures: figures(&s.figure),
+                    })
+                    .collect(),
+                modifiers: f
+                    .modifier
+                    .iter()
+                    .map(|m| Modifier {
+                        code: m.code.clone(),
+                        kind: m.kind,
+                        meaning: text(&m.meaning),
+                        figures: figures(&m.figure),
+                        sources: ids(&m.sources),
                     })
                     .collect(),
             };
@@ -295,7 +358,108 @@ fn link(c: &Content) -> Kb {
         })
         .collect();
 
+    let topics = ordered(
+        parsed(&c.topics)
+            .map(|(e, f)| {
+                let topic = Topic {
+                    id: TopicId::new(&e.id),
+                    kind: f.kind,
+                    title: text(&f.title),
+                    blocks: f
+                        .block
+                        .iter()
+                        .map(|b| Block {
+                            text: text(&b.text),
+                            urgent: b.urgent,
+                        })
+                        .collect(),
+                    sources: ids(&f.sources),
+                    reviewed: f.reviewed.clone(),
+                };
+                (f.order, topic)
+            })
+            .collect(),
+    );
+    let risk_factors = ordered(
+        parsed(&c.risk_factors)
+            .map(|(e, f)| {
+                let factor = RiskFactor {
+                    id: RiskFactorId::new(&e.id),
+                    name: text(&f.name),
+                    about: text(&f.about),
+                    modifiable: f.modifiable,
+                    what_to_do: f.what_to_do.as_ref().map(text),
+                    certainty: f.certainty,
+                    sources: ids(&f.sources),
+                    reviewed: f.reviewed.clone(),
+                };
+                (f.order, factor)
+            })
+            .collect(),
+    );
+    let options = ordered(
+        parsed(&c.options)
+            .map(|(e, f)| {
+                let option = TreatmentOption {
+                    id: OptionId::new(&e.id),
+                    kind: f.kind,
+                    name: text(&f.name),
+                    summary: text(&f.summary),
+                    involves: text(&f.involves),
+                    benefits: text(&f.benefits),
+                    harms: text(&f.harms),
+                    living_with: text(&f.living_with),
+                    disease_course_certainty: f.disease_course_certainty,
+                    comfort_only: f.comfort_only,
+                    offered: f
+                        .offered
+                        .iter()
+                        .map(|o| Offer {
+                            joint: JointId::new(&o.joint),
+                            early: o.early,
+                            intermediate: o.intermediate,
+                            late: o.late,
+                        })
+                        .collect(),
+                    figures: figures(&f.figure),
+                    sources: ids(&f.sources),
+                    reviewed: f.reviewed.clone(),
+                };
+                (f.order, option)
+            })
+            .collect(),
+    );
+    let faqs = ordered(
+        parsed(&c.faqs)
+            .map(|(e, f)| {
+                let faq = Faq {
+                    id: FaqId::new(&e.id),
+                    question: text(&f.question),
+                    answer: text(&f.answer),
+                    sources: ids(&f.sources),
+                    reviewed: f.reviewed.clone(),
+                };
+                (f.order, faq)
+            })
+            .collect(),
+    );
+    let mut glossary: Vec<Term> = parsed(&c.glossary)
+        .flat_map(|(_, g)| &g.term)
+        .map(|t| Term {
+            id: TermId::new(&t.id),
+            term: text(&t.term),
+            also: t.also.clone(),
+            definition: text(&t.definition),
+        })
+        .collect();
+    glossary.sort_by_key(|t| t.term.get(&languages[0].id).to_lowercase());
+
     Kb {
+        topics,
+        risk_factors,
+        options,
+        faqs,
+        glossary,
         about: About {
             content_version: about.content_version.clone(),
             published: about.published.clone(),

@@ -2,7 +2,9 @@
 //! the linter found nothing wrong) or decoded from the copy the build embeds in the app.
 
 use crate::{
-    Certainty, Collapse, JointId, LangId, Phase, SourceId, StageId, SystemId, Text, Verification,
+    Certainty, Collapse, FaqId, JointId, LangId, Milestone, Modifiable, ModifierKind, Offered,
+    OptionId, OptionKind, Phase, RiskFactorId, SourceId, StageId, SystemId, TermId, Text, TopicId,
+    TopicKind, Verification,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,186 @@ pub struct Kb {
     pub systems: Vec<StagingSystem>,
     /// Every cited source.
     pub sources: Vec<Source>,
+    /// Explanation pages, in display order.
+    pub topics: Vec<Topic>,
+    /// Risk factors, in display order.
+    pub risk_factors: Vec<RiskFactor>,
+    /// Treatment options, in display order.
+    pub options: Vec<TreatmentOption>,
+    /// Frequently asked questions, in display order.
+    pub faqs: Vec<Faq>,
+    /// Glossary terms, alphabetical in the default language.
+    pub glossary: Vec<Term>,
+}
+
+/// An explanation page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    /// Its ID.
+    pub id: TopicId,
+    /// What kind of page.
+    pub kind: TopicKind,
+    /// Title.
+    pub title: Text,
+    /// Paragraphs.
+    pub blocks: Vec<Block>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Last review (ISO date).
+    pub reviewed: String,
+}
+
+/// A paragraph of a topic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    /// The paragraph.
+    pub text: Text,
+    /// Shown as an urgent warning.
+    pub urgent: bool,
+}
+
+/// A risk factor for AVN.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RiskFactor {
+    /// Its ID.
+    pub id: RiskFactorId,
+    /// Name.
+    pub name: Text,
+    /// How it is linked to AVN.
+    pub about: Text,
+    /// Whether a patient can change it.
+    pub modifiable: Modifiable,
+    /// What can be done, if it can be changed.
+    pub what_to_do: Option<Text>,
+    /// Certainty of the link.
+    pub certainty: Certainty,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Last review (ISO date).
+    pub reviewed: String,
+}
+
+/// A treatment option.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TreatmentOption {
+    /// Its ID.
+    pub id: OptionId,
+    /// What kind of option.
+    pub kind: OptionKind,
+    /// Name.
+    pub name: Text,
+    /// One line.
+    pub summary: Text,
+    /// What it is and involves.
+    pub involves: Text,
+    /// Benefits.
+    pub benefits: Text,
+    /// Harms and side effects.
+    pub harms: Text,
+    /// What living with it is like.
+    pub living_with: Text,
+    /// Certainty that it changes the course of the disease.
+    pub disease_course_certainty: Certainty,
+    /// For comfort or wellbeing only.
+    pub comfort_only: bool,
+    /// Where and when it is offered.
+    pub offered: Vec<Offer>,
+    /// Outcome figures.
+    pub figures: Vec<Figure>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Last review (ISO date).
+    pub reviewed: String,
+}
+
+/// How often an option is offered for one joint, by stage group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Offer {
+    /// The joint.
+    pub joint: JointId,
+    /// Early stages.
+    pub early: Offered,
+    /// Middle stages.
+    pub intermediate: Offered,
+    /// Late stages.
+    pub late: Offered,
+}
+
+impl Offer {
+    /// How often it is offered in `phase`.
+    pub fn at(&self, phase: Phase) -> Offered {
+        match phase {
+            Phase::Early => self.early,
+            Phase::Intermediate => self.intermediate,
+            Phase::Late => self.late,
+        }
+    }
+}
+
+/// An outcome as N out of 100 over a stated time, for a stated group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// What happens.
+    pub outcome: Text,
+    /// Best estimate, out of 100.
+    pub per_100: u8,
+    /// Lower end of the range.
+    pub low: Option<u8>,
+    /// Upper end of the range.
+    pub high: Option<u8>,
+    /// Over how many years.
+    pub years: f32,
+    /// Who the 100 are.
+    pub group: Text,
+    /// How sure the estimate is.
+    pub certainty: Certainty,
+    /// Caveats.
+    pub note: Option<Text>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+}
+
+/// A frequently asked question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Faq {
+    /// Its ID.
+    pub id: FaqId,
+    /// The question.
+    pub question: Text,
+    /// The answer.
+    pub answer: Text,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+    /// Last review (ISO date).
+    pub reviewed: String,
+}
+
+/// A glossary term.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Term {
+    /// Its ID.
+    pub id: TermId,
+    /// The term.
+    pub term: Text,
+    /// Other forms in the default language (plurals, abbreviations).
+    pub also: Vec<String>,
+    /// Plain definition.
+    pub definition: Text,
+}
+
+/// A size or location sub-type of a staging system.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Modifier {
+    /// Code as on reports.
+    pub code: String,
+    /// Size or location.
+    pub kind: ModifierKind,
+    /// Meaning.
+    pub meaning: Text,
+    /// Natural-history figures.
+    pub figures: Vec<Figure>,
+    /// Sources.
+    pub sources: Vec<SourceId>,
 }
 
 /// Facts about the content itself (IPDAS: publication date, review date).
@@ -86,6 +268,8 @@ pub struct StagingSystem {
     pub sources: Vec<SourceId>,
     /// Its stages, mildest first.
     pub stages: Vec<Stage>,
+    /// Size or location sub-types.
+    pub modifiers: Vec<Modifier>,
     /// When it was last reviewed (ISO date).
     pub reviewed: String,
 }
@@ -113,6 +297,12 @@ pub struct Stage {
     pub reversibility_certainty: Certainty,
     /// Sources for what this stage says.
     pub sources: Vec<SourceId>,
+    /// Imaging milestones it spans (for translating between systems).
+    pub milestones: Vec<Milestone>,
+    /// What tends to happen if nothing is done.
+    pub natural_history: Option<Text>,
+    /// Natural-history figures.
+    pub figures: Vec<Figure>,
 }
 
 /// A published source the content cites.
@@ -258,6 +448,102 @@ impl Kb {
     /// A source by ID.
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.iter().find(|s| &s.id == id)
+    }
+}
+
+impl Kb {
+    /// Every piece of patient text, labelled with where it comes from (for review and checks).
+    pub fn patient_texts(&self) -> Vec<(String, &Text)> {
+        let mut out: Vec<(String, &Text)> = Vec::new();
+        for j in &self.joints {
+            out.extend(
+                [("title", &j.title), ("about", &j.about)]
+                    .map(|(f, t)| (format!("{}.{f}", j.id), t)),
+            );
+            out.extend(
+                j.phases
+                    .iter()
+                    .map(|p| (format!("{}.phase", j.id), &p.summary)),
+            );
+        }
+        for s in &self.systems {
+            out.push((format!("{}.about", s.id), &s.about));
+            for st in &s.stages {
+                for (f, t) in [
+                    ("summary", &st.summary),
+                    ("meaning", &st.meaning),
+                    ("imaging", &st.imaging),
+                    ("reversibility", &st.reversibility),
+                ] {
+                    out.push((format!("{}.{f}", st.id), t));
+                }
+                out.extend(
+                    st.natural_history
+                        .iter()
+                        .map(|t| (format!("{}.natural_history", st.id), t)),
+                );
+                figures(&mut out, st.id.to_string(), &st.figures);
+            }
+            for m in &s.modifiers {
+                out.push((format!("{}/{}.meaning", s.id, m.code), &m.meaning));
+                figures(&mut out, format!("{}/{}", s.id, m.code), &m.figures);
+            }
+        }
+        for t in &self.topics {
+            out.extend(
+                t.blocks
+                    .iter()
+                    .map(|b| (format!("{}.block", t.id), &b.text)),
+            );
+        }
+        for r in &self.risk_factors {
+            out.push((format!("{}.about", r.id), &r.about));
+            out.extend(
+                r.what_to_do
+                    .iter()
+                    .map(|t| (format!("{}.what_to_do", r.id), t)),
+            );
+        }
+        for o in &self.options {
+            for (f, t) in [
+                ("summary", &o.summary),
+                ("involves", &o.involves),
+                ("benefits", &o.benefits),
+                ("harms", &o.harms),
+                ("living_with", &o.living_with),
+            ] {
+                out.push((format!("{}.{f}", o.id), t));
+            }
+            figures(&mut out, o.id.to_string(), &o.figures);
+        }
+        for q in &self.faqs {
+            out.push((format!("{}.answer", q.id), &q.answer));
+        }
+        for g in &self.glossary {
+            out.push((format!("glossary.{}", g.id), &g.definition));
+        }
+        out
+    }
+
+    /// Every glossary term and its other forms, lower case, in the default language.
+    pub fn glossary_forms(&self) -> Vec<String> {
+        let lang = self.default_lang();
+        self.glossary
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(t.term.get(lang).to_lowercase())
+                    .chain(t.also.iter().map(|a| a.to_lowercase()))
+            })
+            .collect()
+    }
+}
+
+/// Adds each figure's patient text to `out`.
+fn figures<'a>(out: &mut Vec<(String, &'a Text)>, at: String, list: &'a [Figure]) {
+    for f in list {
+        out.push((format!("{at}.figure.outcome"), &f.outcome));
+        out.push((format!("{at}.figure.group"), &f.group));
+        out.extend(f.note.iter().map(|n| (format!("{at}.figure.note"), n)));
     }
 }
 

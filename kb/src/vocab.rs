@@ -56,3 +56,100 @@ pub enum Verification {
     /// Only seen as cited by another source; treat its figures with lower confidence.
     Secondary,
 }
+
+/// Imaging milestones of AVN in a joint that collapses (hip, shoulder, knee, ankle): each stage
+/// lists the ones it spans, which is how a stage is translated between systems.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Milestone {
+    /// At risk, all imaging normal (found only by biopsy, or not at all).
+    AtRisk,
+    /// Seen on MRI or bone scan only; X-ray normal.
+    MriOnly,
+    /// Denser patches or cysts on X-ray; no crack.
+    Sclerosis,
+    /// A crack under the surface (crescent sign), surface not sunk.
+    SubchondralFracture,
+    /// The surface has sunk by less than 2 mm.
+    DepressionUnder2mm,
+    /// The surface has sunk by 2 to 4 mm.
+    Depression2To4mm,
+    /// The surface has sunk by more than 4 mm.
+    DepressionOver4mm,
+    /// The joint space has narrowed; the other side of the joint is affected.
+    JointSpaceNarrowing,
+    /// Advanced arthritis.
+    AdvancedArthritis,
+}
+
+/// What a staging system's sub-types describe.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModifierKind {
+    /// How much of the bone is affected.
+    Extent,
+    /// Where the affected area sits.
+    Location,
+}
+
+/// Whether a patient can change a risk factor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modifiable {
+    /// Yes.
+    Yes,
+    /// In part, or with a doctor's help.
+    Partly,
+    /// No.
+    No,
+}
+
+/// How often doctors offer an option at a stage group.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Offered {
+    /// Usually offered.
+    Usually,
+    /// Sometimes offered.
+    Sometimes,
+    /// Not usually offered.
+    NotUsually,
+}
+
+/// What kind of treatment option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OptionKind {
+    /// Watch and wait, with check-ups and scans.
+    WatchAndWait,
+    /// Things a patient does: crutches, activity change, exercise.
+    SelfCare,
+    /// Medicines.
+    Medicine,
+    /// Treatments with devices or physical energy (oxygen, shockwaves, magnetic fields).
+    Physical,
+    /// Injections.
+    Injection,
+    /// Operations that try to keep the patient's own joint.
+    JointPreservingSurgery,
+    /// Operations that replace the joint or its surface.
+    JointReplacement,
+    /// Operations on other bones (jaw, wrist).
+    OtherSurgery,
+    /// Healthy habits that lower risk.
+    Lifestyle,
+    /// For comfort or wellbeing, not to change the disease.
+    SupportiveCare,
+}
+
+/// What kind of explanation page a topic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TopicKind {
+    /// About the condition: what it is, bones, symptoms, diagnosis.
+    Condition,
+    /// When to see a doctor, and what is urgent.
+    SeeADoctor,
+    /// About this aid: dates, review, method, funding, authors (IPDAS items).
+    AboutThisAid,
+}
