@@ -373,9 +373,55 @@ pub struct UiText {
     pub unknown_joint: String,
     pub something_went_wrong: String,
     pub offline_link: String,
+    pub about_avn_heading: String,
+    pub risk_factors_heading: String,
+    pub modifiable_label: String,
+    pub modifiable_yes: String,
+    pub modifiable_partly: String,
+    pub modifiable_no: String,
+    pub what_to_do_heading: String,
+    pub options_heading: String,
+    pub involves_heading: String,
+    pub benefits_heading: String,
+    pub harms_heading: String,
+    pub living_with_heading: String,
+    pub disease_course_label: String,
+    pub comfort_only: String,
+    pub offered_heading: String,
+    pub offered_usually: String,
+    pub offered_sometimes: String,
+    pub offered_not_usually: String,
+    pub figures_heading: String,
+    pub figure_count: String,
+    pub figure_range: String,
+    pub figure_time: String,
+    pub figure_group: String,
+    pub natural_history_heading: String,
+    pub subtypes_heading: String,
+    pub faq_heading: String,
+    pub glossary_heading: String,
+    pub urgent_label: String,
 }
 
 impl UiText {
+    /// The label for how often an option is offered.
+    pub fn offered(&self, offered: crate::Offered) -> &str {
+        match offered {
+            crate::Offered::Usually => &self.offered_usually,
+            crate::Offered::Sometimes => &self.offered_sometimes,
+            crate::Offered::NotUsually => &self.offered_not_usually,
+        }
+    }
+
+    /// The label for whether a risk factor can be changed.
+    pub fn modifiable(&self, modifiable: Modifiable) -> &str {
+        match modifiable {
+            Modifiable::Yes => &self.modifiable_yes,
+            Modifiable::Partly => &self.modifiable_partly,
+            Modifiable::No => &self.modifiable_no,
+        }
+    }
+
     /// The name of a phase.
     pub fn phase(&self, phase: Phase) -> &str {
         match phase {

@@ -2,7 +2,7 @@
 //! the speed baseline for the benchmark, the `<noscript>` fallback of the hosted page, and a
 //! print-friendly full reference for hospitals and search engines.
 
-use avn_kb::{Kb, LangId, Source, Stage, StagingSystem};
+use avn_kb::{Figure, Kb, LangId, Source, Stage, StagingSystem, TopicKind, TreatmentOption};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -45,6 +45,8 @@ pub fn render(kb: &Kb) -> String {
         body.push_str(&format!("<p>{}</p>\n", esc(text)));
     }
     body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&ui.see_doctor)));
+    render_topics(&mut body, kb, lang, TopicKind::Condition);
+    render_topics(&mut body, kb, lang, TopicKind::SeeADoctor);
     for joint in &kb.joints {
         body.push_str(&format!(
             "<h2>{}</h2>\n<p>{}</p>\n",
@@ -62,6 +64,61 @@ pub fn render(kb: &Kb) -> String {
             render_system(&mut body, kb, lang, system);
         }
     }
+    if !kb.options.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&ui.options_heading)));
+        for option in &kb.options {
+            render_option(&mut body, kb, lang, option);
+        }
+    }
+    if !kb.risk_factors.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&ui.risk_factors_heading)));
+        for r in &kb.risk_factors {
+            body.push_str(&format!(
+                "<h3>{}</h3>\n<p>{}</p>\n<p><strong>{}</strong> {}</p>\n",
+                esc(r.name.get(lang)),
+                esc(r.about.get(lang)),
+                esc(&ui.modifiable_label),
+                esc(ui.modifiable(r.modifiable))
+            ));
+            if let Some(todo) = &r.what_to_do {
+                body.push_str(&format!(
+                    "<p><strong>{}:</strong> {}</p>\n",
+                    esc(&ui.what_to_do_heading),
+                    esc(todo.get(lang))
+                ));
+            }
+            body.push_str(&format!(
+                "<p>{} {}. {}</p>\n",
+                esc(&ui.certainty_label),
+                esc(ui.certainty(r.certainty)),
+                cites(kb, &r.sources)
+            ));
+        }
+    }
+    if !kb.faqs.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&ui.faq_heading)));
+        for q in &kb.faqs {
+            body.push_str(&format!(
+                "<h3>{}</h3>\n<p>{} {}</p>\n",
+                esc(q.question.get(lang)),
+                esc(q.answer.get(lang)),
+                cites(kb, &q.sources)
+            ));
+        }
+    }
+    if !kb.glossary.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>\n<dl>\n", esc(&ui.glossary_heading)));
+        for t in &kb.glossary {
+            body.push_str(&format!(
+                "<dt id=\"term-{}\">{}</dt><dd>{}</dd>\n",
+                esc(t.id.as_str()),
+                esc(t.term.get(lang)),
+                esc(t.definition.get(lang))
+            ));
+        }
+        body.push_str("</dl>\n");
+    }
+    render_topics(&mut body, kb, lang, TopicKind::AboutThisAid);
     body.push_str(&format!("<h2>{}</h2>\n<ol>\n", esc(&ui.sources_heading)));
     for source in &kb.sources {
         body.push_str(&format!(
@@ -105,16 +162,143 @@ fn render_system(body: &mut String, kb: &Kb, lang: &LangId, system: &StagingSyst
     for stage in &system.stages {
         render_stage(body, kb, lang, name, stage);
     }
+    if !system.modifiers.is_empty() {
+        body.push_str(&format!(
+            "<h4>{} ({name})</h4>\n<dl>\n",
+            esc(&ui.subtypes_heading)
+        ));
+        for m in &system.modifiers {
+            body.push_str(&format!(
+                "<dt>{}</dt><dd>{}",
+                esc(&m.code),
+                esc(m.meaning.get(lang))
+            ));
+            render_figures(body, kb, lang, &m.figures);
+            body.push_str("</dd>\n");
+        }
+        body.push_str("</dl>\n");
+    }
 }
 
-fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, stage: &Stage) {
+/// The topics of one kind, each as a section; urgent blocks stand out.
+fn render_topics(body: &mut String, kb: &Kb, lang: &LangId, kind: TopicKind) {
     let ui = kb.ui(lang);
-    let heading = fill(
-        &ui.stage_heading,
-        &[("system", system_name), ("code", &stage.code)],
-    );
-    let sources: Vec<String> = stage
-        .sources
+    for topic in kb.topics.iter().filter(|t| t.kind == kind) {
+        body.push_str(&format!("<h2>{}</h2>\n", esc(topic.title.get(lang))));
+        for block in &topic.blocks {
+            if block.urgent {
+                body.push_str(&format!(
+                    "<p class=\"note\"><strong>{}</strong> {}</p>\n",
+                    esc(&ui.urgent_label),
+                    esc(block.text.get(lang))
+                ));
+            } else {
+                body.push_str(&format!("<p>{}</p>\n", esc(block.text.get(lang))));
+            }
+        }
+        body.push_str(&format!("<p>{}</p>\n", cites(kb, &topic.sources)));
+    }
+}
+
+/// One option: what it involves, benefits and harms side by side in the same form, living
+/// with it, how often it is offered, the figures, and the certainty.
+fn render_option(body: &mut String, kb: &Kb, lang: &LangId, o: &TreatmentOption) {
+    let ui = kb.ui(lang);
+    body.push_str(&format!(
+        "<section>\n<h3>{}</h3>\n<p>{}</p>\n",
+        esc(o.name.get(lang)),
+        esc(o.summary.get(lang))
+    ));
+    if o.comfort_only {
+        body.push_str(&format!(
+            "<p class=\"note\">{}</p>\n",
+            esc(&ui.comfort_only)
+        ));
+    }
+    body.push_str("<dl>\n");
+    for (label, text) in [
+        (&ui.involves_heading, &o.involves),
+        (&ui.benefits_heading, &o.benefits),
+        (&ui.harms_heading, &o.harms),
+        (&ui.living_with_heading, &o.living_with),
+    ] {
+        body.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            esc(label),
+            esc(text.get(lang))
+        ));
+    }
+    let offered: Vec<String> = o
+        .offered
+        .iter()
+        .filter_map(|offer| {
+            let joint = kb.joint(&offer.joint)?;
+            let by_phase: Vec<String> = avn_kb::Phase::ALL
+                .iter()
+                .map(|&p| format!("{}: {}", ui.phase(p), ui.offered(offer.at(p))))
+                .collect();
+            Some(format!("{}: {}", joint.name.get(lang), by_phase.join(", ")))
+        })
+        .collect();
+    body.push_str(&format!(
+        "<dt>{}</dt><dd>{}</dd>\n",
+        esc(&ui.offered_heading),
+        esc(&offered.join(". "))
+    ));
+    body.push_str(&format!(
+        "<dt>{}</dt><dd>{}</dd>\n</dl>\n",
+        esc(&ui.disease_course_label),
+        esc(ui.certainty(o.disease_course_certainty))
+    ));
+    render_figures(body, kb, lang, &o.figures);
+    body.push_str(&format!("<p>{}</p>\n</section>\n", cites(kb, &o.sources)));
+}
+
+/// Figures as "N out of 100 — outcome — within Y years", with who, range and certainty.
+fn render_figures(body: &mut String, kb: &Kb, lang: &LangId, figures: &[Figure]) {
+    if figures.is_empty() {
+        return;
+    }
+    let ui = kb.ui(lang);
+    body.push_str(&format!(
+        "<p><strong>{}</strong></p>\n<ul>\n",
+        esc(&ui.figures_heading)
+    ));
+    for f in figures {
+        let years = format!("{}", f.years);
+        let mut line = format!(
+            "<strong>{}</strong>: {} {}",
+            esc(&fill(&ui.figure_count, &[("n", &f.per_100.to_string())])),
+            esc(f.outcome.get(lang)),
+            esc(&fill(&ui.figure_time, &[("years", &years)]))
+        );
+        if let (Some(low), Some(high)) = (f.low, f.high) {
+            line.push_str(&format!(
+                " {}",
+                esc(&fill(
+                    &ui.figure_range,
+                    &[("low", &low.to_string()), ("high", &high.to_string())]
+                ))
+            ));
+        }
+        line.push_str(&format!(
+            ". {} {}. {} {}.",
+            esc(&ui.figure_group),
+            esc(f.group.get(lang)),
+            esc(&ui.certainty_label),
+            esc(ui.certainty(f.certainty))
+        ));
+        if let Some(note) = &f.note {
+            line.push_str(&format!(" {}", esc(note.get(lang))));
+        }
+        body.push_str(&format!("<li>{line} {}</li>\n", cites(kb, &f.sources)));
+    }
+    body.push_str("</ul>\n");
+}
+
+/// Links to the cited sources in the list at the end of the page.
+fn cites(kb: &Kb, ids: &[avn_kb::SourceId]) -> String {
+    let links: Vec<String> = ids
         .iter()
         .filter_map(|id| kb.source(id))
         .map(|s| {
@@ -126,6 +310,20 @@ fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, st
             )
         })
         .collect();
+    if links.is_empty() {
+        String::new()
+    } else {
+        format!("({})", links.join(", "))
+    }
+}
+
+fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, stage: &Stage) {
+    let ui = kb.ui(lang);
+    let heading = fill(
+        &ui.stage_heading,
+        &[("system", system_name), ("code", &stage.code)],
+    );
+    let sources = cites(kb, &stage.sources);
     body.push_str(&format!(
         "<section>\n<h4>{heading}</h4>\n<p>{summary}</p>\n<dl>\n\
          <dt>{group_label}</dt><dd>{group}</dd>\n<dt>{shape_label}</dt><dd>{shape}</dd>\n\
@@ -147,8 +345,16 @@ fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, st
         certainty_label = esc(&ui.certainty_label),
         certainty = esc(ui.certainty(stage.reversibility_certainty)),
         sources_heading = esc(&ui.sources_heading),
-        sources = sources.join(", "),
+        sources = sources,
     ));
+    if let Some(nh) = &stage.natural_history {
+        body.push_str(&format!(
+            "<p><strong>{}:</strong> {}</p>\n",
+            esc(&ui.natural_history_heading),
+            esc(nh.get(lang))
+        ));
+    }
+    render_figures(body, kb, lang, &stage.figures);
 }
 
 fn first_author(source: &Source) -> &str {
