@@ -49,6 +49,9 @@ for step in ensure_rust_target ensure_npm_packages ensure_chromium; do
   fi
 done
 
+# --- content: every problem in content/, the counts, and the reading-grade distribution ---------------
+check content-lint cargo xtask lint
+
 # --- a. formatting -----------------------------------------------------------------------------------
 check fmt cargo fmt --all -- --check
 
