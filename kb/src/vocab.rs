@@ -71,10 +71,13 @@ pub enum Milestone {
     /// A crack under the surface (crescent sign), surface not sunk.
     SubchondralFracture,
     /// The surface has sunk by less than 2 mm.
+    #[serde(rename = "depression-under-2mm")]
     DepressionUnder2mm,
     /// The surface has sunk by 2 to 4 mm.
+    #[serde(rename = "depression-2-to-4mm")]
     Depression2To4mm,
     /// The surface has sunk by more than 4 mm.
+    #[serde(rename = "depression-over-4mm")]
     DepressionOver4mm,
     /// The joint space has narrowed; the other side of the joint is affected.
     JointSpaceNarrowing,

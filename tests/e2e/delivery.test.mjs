@@ -83,8 +83,8 @@ async function storedData(context, page) {
 /** Walks every view of one instance: start, the hip, each stage and back, then start again. */
 async function walkEveryView(aid) {
   const h1 = aid.getByRole('heading', { level: 1 });
-  if (await aid.getByRole('button', { name: 'Hip' }).count()) {
-    await aid.getByRole('button', { name: 'Hip' }).click();
+  if (await aid.getByRole('button', { name: 'Hip', exact: true }).count()) {
+    await aid.getByRole('button', { name: 'Hip', exact: true }).click();
   }
   await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
   for (const code of STAGES) {
@@ -118,7 +118,7 @@ test('hosted: one request, strict CSP, offline link, and no request, cookie or s
   try {
     await page.goto(`${server.url}/`);
     const aid = page.locator('[data-avn-aid]');
-    await aid.getByRole('button', { name: 'Hip' }).waitFor();
+    await aid.getByRole('button', { name: 'Hip', exact: true }).waitFor();
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(csp, /connect-src 'none'/);
     assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
@@ -143,11 +143,11 @@ test('offline: the single file opens from disk, shows its content version, and r
   try {
     await page.goto(file);
     const aid = page.locator('[data-avn-aid]');
-    await aid.getByRole('button', { name: 'Hip' }).waitFor();
+    await aid.getByRole('button', { name: 'Hip', exact: true }).waitFor();
     assert.match(await aid.locator('.avn-footer').innerText(), /Content version \d+\.\d+\.\d+, last reviewed \d{4}-\d\d-\d\d/);
     assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     await walkEveryView(aid);
-    await aid.getByRole('button', { name: 'Hip' }).click();
+    await aid.getByRole('button', { name: 'Hip', exact: true }).click();
     await aid.getByRole('button', { name: /^ARCO 2019 stage IIIB/ }).click();
     const violations = await checkA11y(page);
     assert.equal(violations.length, 0, formatViolations(violations));
@@ -221,10 +221,10 @@ test('embed: a hostile host page and two instances leave each other alone, and b
 
     // Walking one instance does not move the other.
     await walkEveryView(one);
-    await one.getByRole('button', { name: 'Hip' }).click();
+    await one.getByRole('button', { name: 'Hip', exact: true }).click();
     await one.getByRole('button', { name: /^ARCO 2019 stage II\b/ }).click();
     assert.equal(await two.getByRole('heading', { level: 1 }).innerText(), 'Avascular necrosis: understand your stage');
-    await two.getByRole('button', { name: 'Hip' }).click();
+    await two.getByRole('button', { name: 'Hip', exact: true }).click();
     await two.getByRole('heading', { level: 1, name: 'AVN of the hip' }).waitFor();
     assert.equal(await one.getByRole('heading', { level: 1 }).innerText(), 'ARCO 2019 stage II');
 

@@ -56,11 +56,12 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
     await expectNoAxeViolations(page, 'start');
     const loaded = requests.length;
 
-    await page.getByRole('button', { name: 'Hip' }).click();
+    await page.getByRole('button', { name: 'Hip', exact: true }).click();
     await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
     assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    const arco = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Stages in the ARCO 2019 system' }) });
     for (const group of ['Early', 'Middle', 'Late']) {
-      assert.equal(await page.getByRole('heading', { level: 3, name: group }).count(), 1, group);
+      assert.equal(await arco.getByRole('heading', { level: 3, name: group, exact: true }).count(), 1, group);
     }
     const stageButtons = page.getByRole('button', { name: /^ARCO 2019 stage/ });
     assert.deepEqual(
@@ -98,7 +99,7 @@ test('keyboard only: Tab and Enter reach a stage, and Back returns', async () =>
   const { context, page, errors } = await newRecordedPage(browser, server.url);
   try {
     await page.goto(`${server.url}/`);
-    await page.getByRole('button', { name: 'Hip' }).waitFor();
+    await page.getByRole('button', { name: 'Hip', exact: true }).waitFor();
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       if ((await page.evaluate(deepActiveText)) === 'Hip') break;
@@ -127,10 +128,10 @@ test('embedded in a host page: the host is untouched and each instance keeps its
     const aids = page.locator('[data-avn-aid]');
     const first = aids.nth(0);
     const second = aids.nth(1);
-    await first.getByRole('button', { name: 'Hip' }).waitFor();
-    await second.getByRole('button', { name: 'Hip' }).waitFor();
+    await first.getByRole('button', { name: 'Hip', exact: true }).waitFor();
+    await second.getByRole('button', { name: 'Hip', exact: true }).waitFor();
 
-    await first.getByRole('button', { name: 'Hip' }).click();
+    await first.getByRole('button', { name: 'Hip', exact: true }).click();
     await first.getByRole('button', { name: /ARCO 2019 stage IV/ }).click();
     await first.getByRole('heading', { level: 1, name: 'ARCO 2019 stage IV' }).waitFor();
 
