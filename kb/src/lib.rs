@@ -21,8 +21,8 @@ pub use ids::{
     FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
 };
 pub use model::{
-    About, Block, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, RiskFactor, Source,
-    Stage, StagingSystem, Term, Topic, TreatmentOption, UiText,
+    About, Block, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, PhaseText, RiskFactor,
+    Source, Stage, StagingSystem, Term, Topic, TreatmentOption, UiText,
 };
 pub use text::Text;
 pub use vocab::{

@@ -160,6 +160,15 @@ pub struct Figure {
     pub sources: Vec<SourceId>,
 }
 
+/// How well a stage in one system matches a stage in another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// Both stages span exactly the same imaging findings.
+    Exact,
+    /// They overlap, but one covers findings the other does not.
+    Partial,
+}
+
 /// A frequently asked question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Faq {
@@ -489,6 +498,31 @@ impl Kb {
         self.systems
             .iter()
             .find_map(|sys| sys.stages.iter().find(|s| &s.id == id).map(|s| (sys, s)))
+    }
+
+    /// The same stage in the joint's other staging systems: for each other system, the stages
+    /// that share an imaging milestone with `id`, and whether the match is exact (the same
+    /// milestones) or partial (the systems draw their lines differently, so say so).
+    pub fn translate(&self, id: &StageId) -> Vec<(&StagingSystem, Vec<(&Stage, Match)>)> {
+        let Some((from_system, from)) = self.stage(id) else {
+            return Vec::new();
+        };
+        self.systems
+            .iter()
+            .filter(|s| s.joint == from_system.joint && s.id != from_system.id)
+            .map(|system| {
+                let matches = system
+                    .stages
+                    .iter()
+                    .filter(|s| s.milestones.iter().any(|m| from.milestones.contains(m)))
+                    .map(|s| {
+                        let exact = s.milestones == from.milestones;
+                        (s, if exact { Match::Exact } else { Match::Partial })
+                    })
+                    .collect();
+                (system, matches)
+            })
+            .collect()
     }
 
     /// A source by ID.

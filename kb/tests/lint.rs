@@ -188,3 +188,63 @@ fn patient_text_meets_the_reading_grade_gate() {
         "only {share:.1} % of blocks are at grade 8 or below (gate: 95 %)"
     );
 }
+
+/// Every hip stage translates into every other hip system, and the translation says when the
+/// systems do not line up one-to-one.
+#[test]
+fn hip_stages_translate_between_systems_with_their_uncertainty() {
+    use avn_kb::Match;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let kb = load_dir(&dir).unwrap_or_else(|p| panic!("{p:#?}"));
+    let hip_systems: Vec<_> = kb
+        .systems
+        .iter()
+        .filter(|s| s.joint.as_str() == "hip")
+        .collect();
+    assert!(
+        hip_systems.len() >= 4,
+        "ARCO, Ficat-Arlet, Steinberg and JIC"
+    );
+    for system in &hip_systems {
+        for stage in &system.stages {
+            // Only "at risk" (all imaging normal) may have no equivalent: ARCO 2019 and JIC
+            // have no such stage.
+            let at_risk_only = stage.milestones == [avn_kb::Milestone::AtRisk];
+            for (other, matches) in kb.translate(&stage.id) {
+                assert!(
+                    at_risk_only || !matches.is_empty(),
+                    "{} has no match in {}",
+                    stage.id,
+                    other.id
+                );
+            }
+        }
+    }
+    let arco = |code: &str| {
+        let sys = hip_systems
+            .iter()
+            .find(|s| s.id.as_str() == "hip-arco-2019")
+            .unwrap();
+        sys.stages
+            .iter()
+            .find(|s| s.code == code)
+            .unwrap()
+            .id
+            .clone()
+    };
+    // MRI-only disease is the same finding in every system.
+    for (_, matches) in kb.translate(&arco("I")) {
+        assert!(matches.iter().any(|(_, m)| *m == Match::Exact));
+    }
+    // ARCO IIIB (over 2 mm) is split differently by Steinberg (2-4 mm / over 4 mm): partial.
+    let steinberg = kb
+        .translate(&arco("IIIB"))
+        .into_iter()
+        .find(|(s, _)| s.id.as_str() == "hip-steinberg")
+        .unwrap()
+        .1;
+    assert!(
+        steinberg.iter().all(|(_, m)| *m == Match::Partial),
+        "{steinberg:?}"
+    );
+}
