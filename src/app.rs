@@ -4,9 +4,10 @@
 
 use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
-use crate::content::{fill, kb};
+use crate::content::kb;
 use crate::pages::{joint::JointPage, stage::StagePage, start::StartPage};
 use crate::place::{Action, Place, View};
+use avn_kb::fill;
 use avn_kb::{Kb, UiText};
 use web_sys::HtmlElement;
 use yew::prelude::*;

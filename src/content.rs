@@ -13,15 +13,6 @@ pub fn kb() -> Option<&'static Kb> {
         .as_ref()
 }
 
-/// Fills `{name}` placeholders in an interface string.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,14 +24,5 @@ mod tests {
         let arco = kb.system(&hip.systems[0]).unwrap();
         let codes: Vec<&str> = arco.stages.iter().map(|s| s.code.as_str()).collect();
         assert_eq!(codes, ["I", "II", "IIIA", "IIIB", "IV"]);
-    }
-
-    #[test]
-    fn fill_replaces_every_placeholder() {
-        let text = fill(
-            "{system} stage {code}",
-            &[("system", "ARCO 2019"), ("code", "II")],
-        );
-        assert_eq!(text, "ARCO 2019 stage II");
     }
 }

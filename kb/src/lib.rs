@@ -24,7 +24,7 @@ pub use model::{
     About, Block, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, PhaseText, RiskFactor,
     Source, Stage, StagingSystem, Term, Topic, TreatmentOption, UiText,
 };
-pub use text::Text;
+pub use text::{fill, Text};
 pub use vocab::{
     Certainty, Collapse, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
     TopicKind, Verification,

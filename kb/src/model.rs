@@ -605,6 +605,17 @@ impl Kb {
         out
     }
 
+    /// The reading grade of every patient text block long enough to grade, labelled with where
+    /// it comes from (glossary terms counted as short words).
+    pub fn reading_grades(&self) -> Vec<(String, f32)> {
+        let terms = self.glossary_forms();
+        let lang = self.default_lang();
+        self.patient_texts()
+            .into_iter()
+            .filter_map(|(at, t)| crate::readability::grade(t.get(lang), &terms).map(|g| (at, g)))
+            .collect()
+    }
+
     /// Every glossary term and its other forms, lower case, in the default language.
     pub fn glossary_forms(&self) -> Vec<String> {
         let lang = self.default_lang();
@@ -638,6 +649,14 @@ impl Joint {
 }
 
 impl Source {
+    /// Where a reader finds the source: its DOI address, else its web address.
+    pub fn href(&self) -> Option<String> {
+        self.doi
+            .as_ref()
+            .map(|doi| format!("https://doi.org/{doi}"))
+            .or_else(|| self.url.clone())
+    }
+
     /// The citation as one line: authors, year, title, journal.
     pub fn citation(&self) -> String {
         format!(

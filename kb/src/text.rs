@@ -22,9 +22,25 @@ impl Text {
             .or(self.0.first())
             .map_or("", |(_, s)| s.as_str())
     }
+}
 
-    /// Whether this text has its own translation into `lang`.
-    pub fn has(&self, lang: &LangId) -> bool {
-        self.0.iter().any(|(l, _)| l == lang)
+/// Fills `{name}` placeholders in an interface string.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let text = super::fill(
+            "{system} stage {code}",
+            &[("system", "ARCO 2019"), ("code", "II")],
+        );
+        assert_eq!(text, "ARCO 2019 stage II");
     }
 }

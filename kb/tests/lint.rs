@@ -114,7 +114,6 @@ fn all_problems_in_all_files_are_reported_at_once() {
     let problems = load_dir(&dir).unwrap_err();
     let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(lines.len(), 3, "{lines:#?}");
-    assert!(lines[0].starts_with("KB007") || lines.iter().any(|l| l.starts_with("KB007")));
     for (code, file) in [
         ("KB003", "staging/knee-test.toml"),
         ("KB007", "joints/knee.toml"),
@@ -146,15 +145,7 @@ fn the_copy_me_templates_parse_as_their_file_kinds() {
 fn patient_text_meets_the_reading_grade_gate() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
     let kb = load_dir(&dir).unwrap_or_else(|p| panic!("{p:#?}"));
-    let terms = kb.glossary_forms();
-    let lang = kb.default_lang().clone();
-    let graded: Vec<(String, f32)> = kb
-        .patient_texts()
-        .into_iter()
-        .filter_map(|(at, text)| {
-            avn_kb::readability::grade(text.get(&lang), &terms).map(|g| (at, g))
-        })
-        .collect();
+    let graded = kb.reading_grades();
     let bands = [
         (f32::MIN, 6.0, "grade 6 or below"),
         (6.0, 8.0, "above 6 to 8"),

@@ -21,11 +21,7 @@ pub fn SourceList(props: &Props) -> Html {
     };
     let ui = kb.ui(&props.lang);
     let items = props.sources.iter().filter_map(|id| kb.source(id)).map(|source| {
-        let link = source
-            .doi
-            .as_ref()
-            .map(|doi| format!("https://doi.org/{doi}"))
-            .or_else(|| source.url.clone());
+        let link = source.href();
         html! {
             <li key={source.id.as_str().to_string()}>
                 { source.citation() }

@@ -1,7 +1,8 @@
 //! A joint's view: its staging systems, with stages grouped as early, middle and late.
 
-use crate::content::{fill, kb};
+use crate::content::kb;
 use crate::place::Action;
+use avn_kb::fill;
 use avn_kb::{JointId, LangId, Phase, StagingSystem};
 use yew::prelude::*;
 

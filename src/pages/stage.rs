@@ -2,8 +2,9 @@
 //! answer on whether it can get better, with its certainty and sources.
 
 use crate::components::source_list::SourceList;
-use crate::content::{fill, kb};
+use crate::content::kb;
 use crate::place::Action;
+use avn_kb::fill;
 use avn_kb::{LangId, StageId};
 use yew::prelude::*;
 

@@ -95,7 +95,7 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
   }
 });
 
-test('keyboard only: Tab and Enter reach a stage, and Back returns', async () => {
+test('keyboard only: Tab and Enter reach the hip and then a stage', async () => {
   const { context, page, errors } = await newRecordedPage(browser, server.url);
   try {
     await page.goto(`${server.url}/`);

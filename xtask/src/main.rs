@@ -94,15 +94,7 @@ fn lint(dir: Option<PathBuf>) -> Result<(), String> {
                 kb.sources.len()
             );
             // The readability gate (also a test): 95 % of blocks at grade 8 or below.
-            let terms = kb.glossary_forms();
-            let lang = kb.default_lang().clone();
-            let graded: Vec<(String, f32)> = kb
-                .patient_texts()
-                .into_iter()
-                .filter_map(|(at, t)| {
-                    avn_kb::readability::grade(t.get(&lang), &terms).map(|g| (at, g))
-                })
-                .collect();
+            let graded = kb.reading_grades();
             let easy = graded.iter().filter(|(_, g)| *g <= 8.0).count();
             println!(
                 "reading grade: {easy} of {} graded blocks at grade 8 or below ({:.1} %; the gate is 95 %)",

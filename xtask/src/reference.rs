@@ -2,7 +2,7 @@
 //! the speed baseline for the benchmark, the `<noscript>` fallback of the hosted page, and a
 //! print-friendly full reference for hospitals and search engines.
 
-use avn_kb::{Figure, Kb, LangId, Source, Stage, StagingSystem, TopicKind, TreatmentOption};
+use avn_kb::{fill, Figure, Kb, LangId, Source, Stage, StagingSystem, TopicKind, TreatmentOption};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -25,14 +25,6 @@ fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
 }
 
 /// The reference page in the default language.
@@ -366,13 +358,12 @@ fn first_author(source: &Source) -> &str {
 }
 
 fn citation(source: &Source) -> String {
+    let label = source.doi.as_ref().map(|doi| format!("doi:{doi}"));
     let link = source
-        .doi
-        .as_ref()
-        .map(|doi| (format!("https://doi.org/{doi}"), format!("doi:{doi}")))
-        .or_else(|| source.url.as_ref().map(|u| (u.clone(), u.clone())));
+        .href()
+        .map(|href| (label.unwrap_or_else(|| href.clone()), href));
     let mut out = esc(&source.citation());
-    if let Some((href, label)) = link {
+    if let Some((label, href)) = link {
         out.push_str(&format!(" <a href=\"{}\">{}</a>", esc(&href), esc(&label)));
     }
     out
