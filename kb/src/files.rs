@@ -2,7 +2,7 @@
 //! Strict: an unknown field, a missing field or a value outside a vocabulary does not parse.
 
 use crate::{
-    Certainty, Collapse, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
+    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
     TopicKind, UiText, Verification,
 };
 use serde::Deserialize;
@@ -132,6 +132,13 @@ pub struct FigureEntry {
     pub note: Option<LocalText>,
     /// Sources.
     pub sources: Vec<String>,
+    /// What the figure counts, if it can be compared across options (optional).
+    pub measure: Option<Measure>,
+    /// The stage groups the reference group belongs to (optional; empty: not stage-specific).
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// The joint the reference group had (optional; empty: the file's joint, or several).
+    pub joint: Option<String>,
 }
 
 /// One `[[stage]]` entry.

@@ -26,6 +26,6 @@ pub use model::{
 };
 pub use text::{fill, Text};
 pub use vocab::{
-    Certainty, Collapse, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
+    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
     TopicKind, Verification,
 };

@@ -249,6 +249,9 @@ fn link(c: &Content) -> Kb {
                 certainty: f.certainty,
                 note: f.note.as_ref().map(text),
                 sources: ids(&f.sources),
+                measure: f.measure,
+                phases: f.phases.clone(),
+                joint: f.joint.as_ref().map(JointId::new),
             })
             .collect::<Vec<_>>()
     };

@@ -2,9 +2,9 @@
 //! the linter found nothing wrong) or decoded from the copy the build embeds in the app.
 
 use crate::{
-    Certainty, Collapse, FaqId, JointId, LangId, Milestone, Modifiable, ModifierKind, Offered,
-    OptionId, OptionKind, Phase, RiskFactorId, SourceId, StageId, SystemId, TermId, Text, TopicId,
-    TopicKind, Verification,
+    Certainty, Collapse, FaqId, JointId, LangId, Measure, Milestone, Modifiable, ModifierKind,
+    Offered, OptionId, OptionKind, Phase, RiskFactorId, SourceId, StageId, SystemId, TermId, Text,
+    TopicId, TopicKind, Verification,
 };
 use serde::{Deserialize, Serialize};
 
@@ -158,6 +158,12 @@ pub struct Figure {
     pub note: Option<Text>,
     /// Sources.
     pub sources: Vec<SourceId>,
+    /// What it counts, if it can be compared across options.
+    pub measure: Option<Measure>,
+    /// The stage groups the reference group belongs to (empty: not stage-specific).
+    pub phases: Vec<Phase>,
+    /// The joint the reference group had, if one.
+    pub joint: Option<JointId>,
 }
 
 /// How well a stage in one system matches a stage in another.
@@ -410,6 +416,17 @@ pub struct UiText {
     pub faq_heading: String,
     pub glossary_heading: String,
     pub urgent_label: String,
+    // Journey (issue 4 views) strings go here.
+    pub journey_marker_unused: String,
+
+    // Finder ("help me work it out") strings go here.
+    pub finder_marker_unused: String,
+
+    // Compare grid strings go here.
+    pub compare_marker_unused: String,
+
+    // Decision support (issue 5) strings go here.
+    pub decision_marker_unused: String,
 }
 
 impl UiText {

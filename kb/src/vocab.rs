@@ -145,6 +145,22 @@ pub enum OptionKind {
     SupportiveCare,
 }
 
+/// What an outcome figure counts, so figures for different options can be set side by side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Measure {
+    /// Needed a joint replacement (the patient's own joint was not kept).
+    JointReplacement,
+    /// The joint surface collapsed or the joint got worse on scans.
+    Worsening,
+    /// Needed another operation of any kind (including changing replaced parts).
+    MoreSurgery,
+    /// Had a harm or complication from the treatment itself.
+    Complication,
+    /// Did well: no worsening and no more surgery, or healed.
+    DidWell,
+}
+
 /// What kind of explanation page a topic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
