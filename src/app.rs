@@ -1,14 +1,22 @@
 //! The one view hub: resolves the checked configuration against the knowledge base, holds the
-//! patient's place, frames every view, and moves focus to the new view's heading after each
+//! patient's place, shares it with every view, keeps it in the URL fragment when the aid has a
+//! page of its own, frames every view, and moves focus to the new view's heading after each
 //! step. Keep this module thin: views live in `pages/`, state changes in `place.rs`.
 
+use crate::aid::Aid;
 use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
 use crate::content::kb;
-use crate::pages::{joint::JointPage, stage::StagePage, start::StartPage};
-use crate::place::{Action, Place, View};
+use crate::pages::{
+    joint::JointPage, no_stage::NoStagePage, option::OptionPage, options::OptionsPage,
+    reference::ReferencePage, stage::StagePage, start::StartPage, system::SystemPage,
+    term::TermPage,
+};
+use crate::place::{Action, Place, Reference, View};
 use avn_kb::fill;
 use avn_kb::{Kb, UiText};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -28,21 +36,20 @@ const UNAVAILABLE: &str = "Sorry, this guide could not start. Please reload the 
 #[component]
 pub fn App(props: &Props) -> Html {
     let config = &props.config;
-    let start_joint = kb().and_then(|kb| {
-        let wanted = config.joint.as_deref()?;
-        kb.joints
-            .iter()
-            .find(|j| j.id.as_str() == wanted)
-            .map(|j| j.id.clone())
-    });
-    let place = use_reducer(|| Place::starting_at(start_joint));
-    let on_action = {
+    let (first_place, unreadable_link) = use_memo((), {
+        let config = config.clone();
+        move |_| first_place(&config)
+    })
+    .as_ref()
+    .clone();
+    let place = use_reducer(move || first_place);
+    let act = {
         let dispatcher = place.dispatcher();
         use_callback(dispatcher, |action: Action, d| d.dispatch(action))
     };
-    let view = place.view();
     let view_root = use_node_ref();
-    use_focus_heading(&view, &view_root);
+    use_focus_heading(&place.view, &view_root);
+    use_place_in_url(config.place_in_url, &place, &act);
     // The first view is rendered and its buttons respond: the benchmark's "interactive" point
     // (a standard performance mark, which a hospital's own monitoring can read too).
     use_effect_with((), |_| {
@@ -56,53 +63,159 @@ pub fn App(props: &Props) -> Html {
     };
     let lang = kb.lang(&config.lang).unwrap_or(kb.default_lang()).clone();
     let ui = kb.ui(&lang);
-
-    let page = match &view {
-        View::Start => html! { <StartPage lang={lang.clone()} on_action={on_action.clone()} /> },
-        View::Joint(joint) => html! {
-            <JointPage lang={lang.clone()} joint={joint.clone()} on_action={on_action.clone()} />
-        },
-        View::Stage(_, stage) => html! {
-            <StagePage lang={lang.clone()} stage={stage.clone()} on_action={on_action.clone()} />
-        },
+    let aid = Aid {
+        lang: lang.clone(),
+        place: Rc::new((*place).clone()),
+        act: act.clone(),
     };
-    let start_over = (view != View::Start).then(|| {
-        let on_action = on_action.clone();
-        html! {
-            <button type="button" class="avn-link-button"
-                onclick={move |_| on_action.emit(Action::StartedOver)}>{ &ui.start_over }</button>
-        }
-    });
+
+    let page = match place.view.clone() {
+        View::Start => html! { <StartPage /> },
+        View::Joint(joint) => html! { <JointPage {joint} /> },
+        View::System(system) => html! { <SystemPage {system} /> },
+        View::WorkItOut(joint) => html! { <JointPage {joint} /> },
+        View::NoStage(joint) => html! { <NoStagePage {joint} /> },
+        View::Stage(stage) => html! { <StagePage {stage} /> },
+        View::Options(stage) => html! { <OptionsPage {stage} /> },
+        View::Option(stage, option) => html! { <OptionPage {stage} {option} /> },
+        View::Compare(stage) => html! { <OptionsPage {stage} /> },
+        View::Reference(page) => html! { <ReferencePage {page} /> },
+        View::Term(term) => html! { <TermPage {term} /> },
+    };
+    let mut notices = config_notices(kb, ui, config);
+    if unreadable_link {
+        notices.push(ui.unreadable_link.clone());
+    }
     let hospital = config.hospital.as_deref();
     let named = |plain: &str, with_name: &str| match hospital {
         Some(name) => fill(with_name, &[("hospital", name)]),
         None => plain.to_string(),
     };
+    let more = Reference::ALL.into_iter().map(|page| {
+        html! {
+            <li>
+                <button type="button" class="avn-link-button" onclick={aid.open(View::Reference(page))}>
+                    { reference_title(ui, page) }
+                </button>
+            </li>
+        }
+    });
     html! {
-        <div class="avn-aid" lang={lang.as_str().to_string()}>
-            { for config_notices(kb, ui, config).into_iter().map(|text| html! { <Notice {text} /> }) }
-            <div class="avn-view" ref={view_root}>{ page }</div>
-            <footer class="avn-footer">
-                if let Some(href) = config.contact_url.clone() {
-                    <p><a class="avn-contact" {href}>
-                        { named(&ui.talk_to_specialist, &ui.talk_to_specialist_named) }
-                    </a></p>
-                }
-                if let Some(note) = &config.disclaimer {
-                    <section class="avn-hospital-note">
-                        <h2>{ named(&ui.hospital_note, &ui.hospital_note_named) }</h2>
-                        <p>{ note }</p>
-                    </section>
-                }
-                { start_over }
-                <p>{ fill(&ui.footer, &[
-                    ("version", &kb.about.content_version),
-                    ("reviewed", &kb.about.reviewed),
-                ]) }</p>
-                { test_panic_button() }
-            </footer>
-        </div>
+        <ContextProvider<Aid> context={aid.clone()}>
+            <div class="avn-aid" lang={lang.as_str().to_string()}>
+                { for notices.into_iter().map(|text| html! { <Notice {text} /> }) }
+                <div class="avn-view" ref={view_root}>{ page }</div>
+                <footer class="avn-footer">
+                    if let Some(href) = config.contact_url.clone() {
+                        <p><a class="avn-contact" {href}>
+                            { named(&ui.talk_to_specialist, &ui.talk_to_specialist_named) }
+                        </a></p>
+                    }
+                    if let Some(note) = &config.disclaimer {
+                        <section class="avn-hospital-note">
+                            <h2>{ named(&ui.hospital_note, &ui.hospital_note_named) }</h2>
+                            <p>{ note }</p>
+                        </section>
+                    }
+                    <nav class="avn-more" aria-label={ui.more_heading.clone()}>
+                        <h2>{ &ui.more_heading }</h2>
+                        <ul>{ for more }</ul>
+                    </nav>
+                    if place.view != View::Start {
+                        <button type="button" class="avn-link-button"
+                            onclick={aid.send(Action::StartedOver)}>{ &ui.start_over }</button>
+                    }
+                    <p>{ fill(&ui.footer, &[
+                        ("version", &kb.about.content_version),
+                        ("reviewed", &kb.about.reviewed),
+                    ]) }</p>
+                    { test_panic_button() }
+                </footer>
+            </div>
+        </ContextProvider<Aid>>
     }
+}
+
+/// The title of a reference page, as in its heading.
+pub fn reference_title(ui: &UiText, page: Reference) -> &str {
+    match page {
+        Reference::Symptoms => &ui.symptoms_title,
+        Reference::RiskFactors => &ui.risk_factors_heading,
+        Reference::Glossary => &ui.glossary_heading,
+        Reference::Faq => &ui.faq_heading,
+        Reference::Sources => &ui.all_sources_title,
+        Reference::About => &ui.about_title,
+    }
+}
+
+/// Where the aid opens: the place in the URL fragment when it keeps its place there (a
+/// reload or a bookmark), else the hospital's joint or the start. The flag says the fragment
+/// could not be read, so the patient is told why they are at the start.
+fn first_place(config: &Config) -> (Place, bool) {
+    let Some(kb) = kb() else {
+        return (Place::default(), false);
+    };
+    let configured = || {
+        let wanted = config.joint.as_deref()?;
+        kb.joints
+            .iter()
+            .find(|j| j.id.as_str() == wanted)
+            .map(|j| j.id.clone())
+    };
+    if config.place_in_url {
+        let fragment = gloo::utils::window().location().hash().unwrap_or_default();
+        if fragment.len() > 1 {
+            return match read_fragment(kb, &fragment) {
+                Ok(place) => (place, false),
+                Err(()) => (Place::default(), true),
+            };
+        }
+    }
+    (Place::starting_at(configured()), false)
+}
+
+/// The place a fragment names, checked against the knowledge base.
+fn read_fragment(kb: &Kb, fragment: &str) -> Result<Place, ()> {
+    Place::from_fragment(fragment, kb, |answers| answers.len() <= 16).map_err(|_| ())
+}
+
+/// When the aid has the page to itself, each step becomes a browser history entry with the
+/// place in the fragment (fragments are never sent to a server), and the browser's Back and
+/// Forward buttons, or an edited address, bring the aid to the place they name.
+#[hook]
+fn use_place_in_url(enabled: bool, place: &Place, act: &Callback<Action>) {
+    let fragment = place.to_fragment();
+    use_effect_with(fragment, move |fragment| {
+        if enabled {
+            let location = gloo::utils::window().location();
+            let wanted = format!("#{fragment}");
+            let is_start = fragment == "v=start";
+            let current = location.hash().unwrap_or_default();
+            if current != wanted && !(is_start && current.len() <= 1) {
+                if let Ok(history) = gloo::utils::window().history() {
+                    let _ = history.push_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&wanted),
+                    );
+                }
+            }
+        }
+    });
+    let act = act.clone();
+    use_effect_with(enabled, move |&enabled| {
+        let listener = enabled.then(|| {
+            gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let Some(kb) = kb() else {
+                    return;
+                };
+                let fragment = gloo::utils::window().location().hash().unwrap_or_default();
+                let place = read_fragment(kb, &fragment).unwrap_or_default();
+                act.emit(Action::Restored(Rc::new(place)));
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 /// The patient-facing reason for each configuration value the aid did not use.
@@ -113,6 +226,7 @@ fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
         .map(|problem| match problem {
             Problem::UnsafeContactUrl => ui.unsafe_contact_url.clone(),
             Problem::MalformedAccent | Problem::UnreadableAccent => ui.bad_accent.clone(),
+            Problem::UnknownKeepPlace => ui.unknown_keep_place.clone(),
         })
         .collect();
     if !config.lang.is_empty() && kb.lang(&config.lang).is_none() {
@@ -151,7 +265,7 @@ fn use_focus_heading(view: &View, root: &NodeRef) {
         let heading = root
             .cast::<HtmlElement>()
             .and_then(|r| r.query_selector("h1").ok().flatten())
-            .and_then(|h| wasm_bindgen::JsCast::dyn_into::<HtmlElement>(h).ok());
+            .and_then(|h| h.dyn_into::<HtmlElement>().ok());
         if let Some(h) = heading {
             let _ = h.focus();
         }

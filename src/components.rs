@@ -1,4 +1,14 @@
 //! Reusable views, one component per file.
 
+pub mod back;
+pub mod certainty;
+pub mod compare_bar;
+pub mod compare_tick;
+pub mod figure_view;
+pub mod icon_array;
 pub mod notice;
+pub mod option_card;
+pub mod patient_text;
 pub mod source_list;
+pub mod stage_choices;
+pub mod topic_view;

@@ -17,6 +17,9 @@ pub struct Attributes {
     pub joint: Option<String>,
     /// `data-disclaimer`: the hospital's own disclaimer, as plain text.
     pub disclaimer: Option<String>,
+    /// `data-keep-place`: `url` when the aid has the page to itself and may keep the
+    /// patient's place in the URL fragment.
+    pub keep_place: Option<String>,
 }
 
 /// The configuration the aid runs with, after checking.
@@ -34,6 +37,8 @@ pub struct Config {
     pub joint: Option<String>,
     /// The hospital's disclaimer, if given.
     pub disclaimer: Option<String>,
+    /// Keep the patient's place in the URL fragment (only on a page of the aid's own).
+    pub place_in_url: bool,
     /// Values that were dropped, to tell the patient why.
     pub problems: Vec<Problem>,
 }
@@ -47,6 +52,8 @@ pub enum Problem {
     MalformedAccent,
     /// The accent is too light to read on white (below 4.5:1).
     UnreadableAccent,
+    /// `data-keep-place` has a value other than `url`.
+    UnknownKeepPlace,
 }
 
 /// Longest name or disclaimer kept, so a misconfigured page cannot flood the aid.
@@ -77,6 +84,14 @@ impl Config {
             }
             Some((r, g, b)) => Some(format!("#{r:02x}{g:02x}{b:02x}")),
         });
+        let place_in_url = match text(a.keep_place).as_deref() {
+            None => false,
+            Some("url") => true,
+            Some(_) => {
+                problems.push(Problem::UnknownKeepPlace);
+                false
+            }
+        };
         Config {
             lang: text(a.lang).unwrap_or_default(),
             hospital: text(a.hospital),
@@ -84,6 +99,7 @@ impl Config {
             accent,
             joint: text(a.joint),
             disclaimer: text(a.disclaimer),
+            place_in_url,
             problems,
         }
     }
@@ -215,5 +231,20 @@ mod tests {
         assert_eq!(config.hospital.as_deref(), Some("St Example"));
         assert_eq!(config.disclaimer.map(|d| d.len()), Some(MAX_TEXT));
         assert_eq!(config.lang, "");
+    }
+
+    #[test]
+    fn the_place_goes_in_the_url_only_when_asked_with_url() {
+        let with = |v: &str| {
+            Config::from_attributes(Attributes {
+                keep_place: Some(v.into()),
+                ..Attributes::default()
+            })
+        };
+        assert!(with("url").place_in_url);
+        assert!(!Config::from_attributes(Attributes::default()).place_in_url);
+        let odd = with("cookie");
+        assert!(!odd.place_in_url);
+        assert_eq!(odd.problems, [Problem::UnknownKeepPlace]);
     }
 }

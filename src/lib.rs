@@ -2,6 +2,7 @@
 //! configuration, and mounting one independent instance on each, inside a shadow root so the
 //! host page's styles and the aid's styles cannot reach each other.
 
+mod aid;
 mod app;
 mod components;
 pub mod config;
@@ -73,6 +74,7 @@ fn mount(host: Element) {
         accent: host.get_attribute("data-accent"),
         joint: host.get_attribute("data-joint"),
         disclaimer: host.get_attribute("data-disclaimer"),
+        keep_place: host.get_attribute("data-keep-place"),
     });
     let document = gloo::utils::document();
     let (Ok(shadow), Ok(root)) = (

@@ -1,5 +1,11 @@
 //! One page component per view of the hub.
 
 pub mod joint;
+pub mod no_stage;
+pub mod option;
+pub mod options;
+pub mod reference;
 pub mod stage;
 pub mod start;
+pub mod system;
+pub mod term;

@@ -1,53 +1,202 @@
-//! Where the patient is in the aid: a pure reducer, with no browser or knowledge-base access,
-//! so it is tested natively. The aid keeps its place here, never in the host page's URL.
+//! Where the patient is in the aid and what they chose on the way: a pure reducer, tested
+//! natively, plus its text form for the URL fragment (used only when the aid has a page of its
+//! own; an embedded aid keeps its place here and never touches the host page's URL).
 
-use avn_kb::{JointId, StageId};
+use avn_kb::{JointId, Kb, OptionId, RiskFactorId, StageId, SystemId, TermId};
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The patient's place: which joint and which stage they picked.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Place {
-    joint: Option<JointId>,
-    stage: Option<StageId>,
+/// The most options a patient can set side by side.
+pub const MAX_COMPARED: usize = 4;
+
+/// A reference page, reachable from every view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// Risk factors, as a checklist.
+    RiskFactors,
+    /// Symptoms and when to see a doctor.
+    Symptoms,
+    /// Words explained.
+    Glossary,
+    /// Questions people ask.
+    Faq,
+    /// Every source the aid cites.
+    Sources,
+    /// About this aid (IPDAS items).
+    About,
 }
 
-/// What is on screen, derived from the place.
+impl Reference {
+    /// Every reference page, in menu order.
+    pub const ALL: [Reference; 6] = [
+        Reference::Symptoms,
+        Reference::RiskFactors,
+        Reference::Glossary,
+        Reference::Faq,
+        Reference::Sources,
+        Reference::About,
+    ];
+
+    fn keyword(self) -> &'static str {
+        match self {
+            Reference::RiskFactors => "risk-factors",
+            Reference::Symptoms => "symptoms",
+            Reference::Glossary => "glossary",
+            Reference::Faq => "faq",
+            Reference::Sources => "sources",
+            Reference::About => "about",
+        }
+    }
+}
+
+/// How the patient found their stage (shown on the summary).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoundBy {
+    /// Their report names it.
+    Report,
+    /// They answered questions about their report.
+    WorkedOut,
+    /// They picked it from the early / late overview without knowing it.
+    Overview,
+}
+
+impl FoundBy {
+    fn keyword(self) -> &'static str {
+        match self {
+            FoundBy::Report => "report",
+            FoundBy::WorkedOut => "worked-out",
+            FoundBy::Overview => "overview",
+        }
+    }
+}
+
+/// What is on screen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum View {
     /// Orientation and the choice of joint.
     Start,
-    /// A joint's stages.
+    /// Three ways to find the stage for a joint.
     Joint(JointId),
-    /// One stage, reached from its joint.
-    Stage(JointId, StageId),
+    /// "My report names a stage": the stages of one staging system.
+    System(SystemId),
+    /// "Help me work it out": questions about the report.
+    WorkItOut(JointId),
+    /// "I don't know my stage": what to ask, and the early / late overview.
+    NoStage(JointId),
+    /// One stage.
+    Stage(StageId),
+    /// The options for a stage.
+    Options(StageId),
+    /// One option, for a stage.
+    Option(StageId, OptionId),
+    /// The chosen options side by side, for a stage.
+    Compare(StageId),
+    /// A reference page.
+    Reference(Reference),
+    /// One word explained (from a word marked in the text).
+    Term(TermId),
+}
+
+impl View {
+    fn keyword(&self) -> &'static str {
+        match self {
+            View::Start => "start",
+            View::Joint(_) => "joint",
+            View::System(_) => "system",
+            View::WorkItOut(_) => "work-it-out",
+            View::NoStage(_) => "no-stage",
+            View::Stage(_) => "stage",
+            View::Options(_) => "options",
+            View::Option(..) => "option",
+            View::Compare(_) => "compare",
+            View::Reference(page) => page.keyword(),
+            View::Term(_) => "term",
+        }
+    }
+}
+
+/// The patient's place and choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// What is on screen.
+    pub view: View,
+    /// The views "Back" returns to, most recent last.
+    trail: Vec<View>,
+    /// How the stage was found, once one was picked.
+    pub found_by: Option<FoundBy>,
+    /// Answers to the "work it out" questions, in their short text form.
+    pub answers: String,
+    /// Options picked to compare, in the order picked.
+    pub compared: Vec<OptionId>,
+    /// Risk factors the patient ticked as applying to them. Kept in memory only, never in the
+    /// URL: a link or a browser history entry must not reveal them.
+    pub risk_factors: Vec<RiskFactorId>,
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place {
+            view: View::Start,
+            trail: Vec::new(),
+            found_by: None,
+            answers: String::new(),
+            compared: Vec::new(),
+            risk_factors: Vec::new(),
+        }
+    }
 }
 
 /// What the patient did. Named as events (what happened), not commands.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Picked a joint on the start view.
-    PickedJoint(JointId),
-    /// Picked a stage on a joint's view.
-    PickedStage(StageId),
+    /// Opened a view by a button or link.
+    Opened(View),
+    /// Picked a stage, found in the given way.
+    PickedStage(StageId, FoundBy),
+    /// Answered a "work it out" question (the new answers, in short text form).
+    Answered(String),
+    /// Ticked or unticked an option to compare.
+    ToggledCompared(OptionId),
+    /// Ticked or unticked a risk factor as applying to them.
+    ToggledRiskFactor(RiskFactorId),
     /// Went one step back.
     WentBack,
-    /// Went back to the start.
+    /// Went back to the start, forgetting every choice.
     StartedOver,
+    /// Came back to a place (a reload, a bookmark, or the browser's back button).
+    Restored(Rc<Place>),
 }
 
 impl Place {
     /// A place that starts on `joint`'s view (a hospital's `data-joint`), or at the start.
     pub fn starting_at(joint: Option<JointId>) -> Self {
-        Place { joint, stage: None }
+        match joint {
+            Some(joint) => Place {
+                view: View::Joint(joint),
+                trail: vec![View::Start],
+                ..Place::default()
+            },
+            None => Place::default(),
+        }
     }
 
-    /// The view this place shows.
-    pub fn view(&self) -> View {
-        match (&self.joint, &self.stage) {
-            (Some(joint), Some(stage)) => View::Stage(joint.clone(), stage.clone()),
-            (Some(joint), None) => View::Joint(joint.clone()),
-            _ => View::Start,
+    /// The view "Back" leads to, if any.
+    pub fn back_to(&self) -> Option<&View> {
+        self.trail.last()
+    }
+
+    fn open(&self, view: View) -> Place {
+        let mut trail = self.trail.clone();
+        if let Some(at) = trail.iter().position(|v| *v == view) {
+            // Going to a view already on the way here: return to it, as Back would.
+            trail.truncate(at);
+        } else if view != self.view {
+            trail.push(self.view.clone());
+        }
+        Place {
+            view,
+            trail,
+            ..self.clone()
         }
     }
 }
@@ -57,21 +206,55 @@ impl Reducible for Place {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::PickedJoint(joint) => Place {
-                joint: Some(joint),
-                stage: None,
+            // Comparing needs at least two options.
+            Action::Opened(View::Compare(_)) if self.compared.len() < 2 => return self,
+            Action::Opened(view) => self.open(view),
+            Action::PickedStage(stage, found_by) => Place {
+                found_by: Some(found_by),
+                ..self.open(View::Stage(stage))
             },
-            // A stage is only reachable from its joint's view.
-            Action::PickedStage(stage) if self.joint.is_some() => Place {
-                joint: self.joint.clone(),
-                stage: Some(stage),
+            Action::Answered(answers) => Place {
+                answers,
+                ..(*self).clone()
             },
-            Action::PickedStage(_) => return self,
-            Action::WentBack if self.stage.is_some() => Place {
-                joint: self.joint.clone(),
-                stage: None,
-            },
-            Action::WentBack | Action::StartedOver => Place::default(),
+            Action::ToggledCompared(option) => {
+                let mut compared = self.compared.clone();
+                if let Some(at) = compared.iter().position(|o| *o == option) {
+                    compared.remove(at);
+                } else if compared.len() < MAX_COMPARED {
+                    compared.push(option);
+                } else {
+                    return self;
+                }
+                Place {
+                    compared,
+                    ..(*self).clone()
+                }
+            }
+            Action::ToggledRiskFactor(factor) => {
+                let mut risk_factors = self.risk_factors.clone();
+                match risk_factors.iter().position(|r| *r == factor) {
+                    Some(at) => {
+                        risk_factors.remove(at);
+                    }
+                    None => risk_factors.push(factor),
+                }
+                Place {
+                    risk_factors,
+                    ..(*self).clone()
+                }
+            }
+            Action::WentBack => {
+                let mut trail = self.trail.clone();
+                let view = trail.pop().unwrap_or(View::Start);
+                Place {
+                    view,
+                    trail,
+                    ..(*self).clone()
+                }
+            }
+            Action::StartedOver => Place::default(),
+            Action::Restored(place) => (*place).clone(),
         };
         // Returning the same Rc tells Yew nothing changed, so it skips the re-render.
         if next == *self {
@@ -82,17 +265,219 @@ impl Reducible for Place {
     }
 }
 
+/// Why a URL fragment could not be read as a place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnreadableFragment;
+
+impl Place {
+    /// The place as a URL fragment (without `#`): the view and the choices, in words a
+    /// person can read, e.g. `v=stage&s=hip-arco-2019/IIIA&f=report`.
+    pub fn to_fragment(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = vec![("v", self.view.keyword().to_string())];
+        match &self.view {
+            View::Start | View::Reference(_) => {}
+            View::Joint(j) | View::WorkItOut(j) | View::NoStage(j) => {
+                pairs.push(("j", j.to_string()))
+            }
+            View::System(s) => pairs.push(("y", s.to_string())),
+            View::Term(t) => pairs.push(("t", t.to_string())),
+            View::Stage(s) | View::Options(s) | View::Compare(s) => {
+                pairs.push(("s", s.to_string()))
+            }
+            View::Option(s, o) => {
+                pairs.push(("s", s.to_string()));
+                pairs.push(("o", o.to_string()));
+            }
+        }
+        if let Some(found_by) = self.found_by {
+            pairs.push(("f", found_by.keyword().to_string()));
+        }
+        if !self.answers.is_empty() {
+            pairs.push(("a", self.answers.clone()));
+        }
+        if !self.compared.is_empty() {
+            let ids: Vec<&str> = self.compared.iter().map(|o| o.as_str()).collect();
+            pairs.push(("c", ids.join(",")));
+        }
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// Reads a URL fragment (with or without `#`) written by [`Place::to_fragment`], checking
+    /// every ID against the knowledge base. An empty fragment is the start. The trail is
+    /// rebuilt as the natural way to the view, so Back works after a reload.
+    pub fn from_fragment(
+        fragment: &str,
+        kb: &Kb,
+        answers_ok: impl Fn(&str) -> bool,
+    ) -> Result<Place, UnreadableFragment> {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        if fragment.is_empty() {
+            return Ok(Place::default());
+        }
+        let mut fields: Vec<(&str, &str)> = Vec::new();
+        for pair in fragment.split('&') {
+            let (key, value) = pair.split_once('=').ok_or(UnreadableFragment)?;
+            if fields.iter().any(|(k, _)| *k == key) {
+                return Err(UnreadableFragment);
+            }
+            fields.push((key, value));
+        }
+        let field = |key: &str| fields.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+        const KEYS: [&str; 9] = ["v", "j", "y", "s", "o", "t", "f", "a", "c"];
+        if fields.iter().any(|(k, _)| !KEYS.contains(k)) {
+            return Err(UnreadableFragment);
+        }
+        let joint = || {
+            let wanted = field("j").ok_or(UnreadableFragment)?;
+            kb.joints
+                .iter()
+                .find(|j| j.id.as_str() == wanted)
+                .map(|j| j.id.clone())
+                .ok_or(UnreadableFragment)
+        };
+        let stage = || {
+            let wanted = field("s").ok_or(UnreadableFragment)?;
+            kb.systems
+                .iter()
+                .flat_map(|s| &s.stages)
+                .find(|s| s.id.as_str() == wanted)
+                .map(|s| s.id.clone())
+                .ok_or(UnreadableFragment)
+        };
+        let option = |wanted: &str| {
+            kb.options
+                .iter()
+                .find(|o| o.id.as_str() == wanted)
+                .map(|o| o.id.clone())
+                .ok_or(UnreadableFragment)
+        };
+        let view = match field("v").ok_or(UnreadableFragment)? {
+            "start" => View::Start,
+            "joint" => View::Joint(joint()?),
+            "work-it-out" => View::WorkItOut(joint()?),
+            "no-stage" => View::NoStage(joint()?),
+            "system" => {
+                let wanted = field("y").ok_or(UnreadableFragment)?;
+                let system = kb.systems.iter().find(|s| s.id.as_str() == wanted);
+                View::System(system.ok_or(UnreadableFragment)?.id.clone())
+            }
+            "stage" => View::Stage(stage()?),
+            "options" => View::Options(stage()?),
+            "compare" => View::Compare(stage()?),
+            "option" => View::Option(stage()?, option(field("o").ok_or(UnreadableFragment)?)?),
+            "term" => {
+                let wanted = field("t").ok_or(UnreadableFragment)?;
+                let term = kb.glossary.iter().find(|t| t.id.as_str() == wanted);
+                View::Term(term.ok_or(UnreadableFragment)?.id.clone())
+            }
+            other => View::Reference(
+                Reference::ALL
+                    .into_iter()
+                    .find(|r| r.keyword() == other)
+                    .ok_or(UnreadableFragment)?,
+            ),
+        };
+        let found_by = match field("f") {
+            None => None,
+            Some(word) => Some(
+                [FoundBy::Report, FoundBy::WorkedOut, FoundBy::Overview]
+                    .into_iter()
+                    .find(|f| f.keyword() == word)
+                    .ok_or(UnreadableFragment)?,
+            ),
+        };
+        let answers = field("a").unwrap_or_default().to_string();
+        if !answers.is_empty() && !answers_ok(&answers) {
+            return Err(UnreadableFragment);
+        }
+        let mut compared = Vec::new();
+        for wanted in field("c")
+            .unwrap_or_default()
+            .split(',')
+            .filter(|s| !s.is_empty())
+        {
+            let id = option(wanted)?;
+            if compared.contains(&id) || compared.len() == MAX_COMPARED {
+                return Err(UnreadableFragment);
+            }
+            compared.push(id);
+        }
+        if matches!(view, View::Compare(_)) && compared.len() < 2 {
+            return Err(UnreadableFragment);
+        }
+        let trail = natural_trail(kb, &view, found_by);
+        Ok(Place {
+            view,
+            trail,
+            found_by,
+            answers,
+            compared,
+            risk_factors: Vec::new(),
+        })
+    }
+}
+
+/// The views a patient passes on the usual way to `view`, for Back after a reload.
+fn natural_trail(kb: &Kb, view: &View, found_by: Option<FoundBy>) -> Vec<View> {
+    let stage_way = |stage: &StageId| -> Vec<View> {
+        let Some((system, _)) = kb.stage(stage) else {
+            return vec![View::Start];
+        };
+        let joint = system.joint.clone();
+        let found = match found_by {
+            Some(FoundBy::WorkedOut) => View::WorkItOut(joint.clone()),
+            Some(FoundBy::Overview) => View::NoStage(joint.clone()),
+            _ => View::System(system.id.clone()),
+        };
+        vec![View::Start, View::Joint(joint), found]
+    };
+    match view {
+        View::Start => Vec::new(),
+        View::Reference(_) | View::Joint(_) => vec![View::Start],
+        View::Term(_) => vec![View::Start, View::Reference(Reference::Glossary)],
+        View::WorkItOut(j) | View::NoStage(j) => vec![View::Start, View::Joint(j.clone())],
+        View::System(s) => match kb.system(s) {
+            Some(system) => vec![View::Start, View::Joint(system.joint.clone())],
+            None => vec![View::Start],
+        },
+        View::Stage(s) => stage_way(s),
+        View::Options(s) => [stage_way(s), vec![View::Stage(s.clone())]].concat(),
+        View::Option(s, _) | View::Compare(s) => [
+            stage_way(s),
+            vec![View::Stage(s.clone()), View::Options(s.clone())],
+        ]
+        .concat(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::content::kb;
 
-    fn hip_and_stage(code: &str) -> (JointId, StageId) {
+    fn hip() -> JointId {
+        kb().unwrap().joints[0].id.clone()
+    }
+
+    fn arco(code: &str) -> StageId {
         let kb = kb().unwrap();
-        let hip = kb.joints[0].id.clone();
         let system = kb.system(&kb.joints[0].systems[0]).unwrap();
         let stage = system.stages.iter().find(|s| s.code == code).unwrap();
-        (hip, stage.id.clone())
+        stage.id.clone()
+    }
+
+    fn option(id: &str) -> OptionId {
+        let kb = kb().unwrap();
+        kb.options
+            .iter()
+            .find(|o| o.id.as_str() == id)
+            .unwrap()
+            .id
+            .clone()
     }
 
     fn after(actions: Vec<Action>) -> Rc<Place> {
@@ -101,68 +486,180 @@ mod tests {
             .fold(Rc::new(Place::default()), |place, a| place.reduce(a))
     }
 
+    fn read(fragment: &str) -> Result<Place, UnreadableFragment> {
+        Place::from_fragment(fragment, kb().unwrap(), |a| a.len() < 20)
+    }
+
+    fn report_walk() -> Vec<Action> {
+        let kb = kb().unwrap();
+        vec![
+            Action::Opened(View::Joint(hip())),
+            Action::Opened(View::System(kb.joints[0].systems[0].clone())),
+            Action::PickedStage(arco("IIIA"), FoundBy::Report),
+            Action::Opened(View::Options(arco("IIIA"))),
+        ]
+    }
+
     #[test]
     fn starts_at_the_start() {
-        assert_eq!(Place::default().view(), View::Start);
+        assert_eq!(Place::default().view, View::Start);
     }
 
     #[test]
-    fn picking_a_joint_then_a_stage_shows_that_stage() {
-        let (hip, iiia) = hip_and_stage("IIIA");
+    fn picking_a_stage_from_a_report_shows_it_and_remembers_how_it_was_found() {
+        let place = after(report_walk()[..3].to_vec());
+        assert_eq!(place.view, View::Stage(arco("IIIA")));
+        assert_eq!(place.found_by, Some(FoundBy::Report));
+    }
+
+    #[test]
+    fn back_retraces_the_way_step_by_step_to_the_start() {
+        let kb = kb().unwrap();
+        let mut place = after(report_walk());
+        let mut seen = Vec::new();
+        while place.view != View::Start {
+            place = place.reduce(Action::WentBack);
+            seen.push(place.view.clone());
+        }
+        assert_eq!(
+            seen,
+            [
+                View::Stage(arco("IIIA")),
+                View::System(kb.joints[0].systems[0].clone()),
+                View::Joint(hip()),
+                View::Start
+            ]
+        );
+    }
+
+    #[test]
+    fn opening_a_view_already_on_the_way_returns_to_it_without_a_loop() {
+        let place = after(report_walk()).reduce(Action::Opened(View::Stage(arco("IIIA"))));
+        assert_eq!(
+            place.back_to(),
+            Some(&View::System(kb().unwrap().joints[0].systems[0].clone()))
+        );
+    }
+
+    #[test]
+    fn starting_over_forgets_every_choice() {
+        let mut actions = report_walk();
+        actions.push(Action::ToggledCompared(option("watch-and-wait")));
+        actions.push(Action::StartedOver);
+        assert_eq!(*after(actions), Place::default());
+    }
+
+    #[test]
+    fn compare_needs_two_options_and_takes_at_most_four() {
+        let mut place = after(report_walk());
+        let compare = Action::Opened(View::Compare(arco("IIIA")));
+        let first = place
+            .clone()
+            .reduce(Action::ToggledCompared(option("watch-and-wait")));
+        let unchanged = first.clone().reduce(compare.clone());
+        assert!(
+            Rc::ptr_eq(&first, &unchanged),
+            "one option cannot be compared"
+        );
+        for id in [
+            "watch-and-wait",
+            "core-decompression",
+            "osteotomy",
+            "total-hip-replacement",
+            "pain-relief",
+        ] {
+            place = place.reduce(Action::ToggledCompared(option(id)));
+        }
+        assert_eq!(place.compared.len(), MAX_COMPARED);
+        assert!(!place.compared.contains(&option("pain-relief")));
+        let place = place.reduce(Action::ToggledCompared(option("osteotomy")));
+        assert_eq!(place.compared.len(), 3, "unticking removes it");
+        assert_eq!(place.reduce(compare).view, View::Compare(arco("IIIA")));
+    }
+
+    #[test]
+    fn ticked_risk_factors_stay_in_memory_but_never_reach_the_fragment() {
+        let kb = kb().unwrap();
+        let factor = kb.risk_factors[0].id.clone();
         let place = after(vec![
-            Action::PickedJoint(hip.clone()),
-            Action::PickedStage(iiia.clone()),
+            Action::Opened(View::Reference(Reference::RiskFactors)),
+            Action::ToggledRiskFactor(factor.clone()),
         ]);
-        assert_eq!(place.view(), View::Stage(hip, iiia));
-    }
-
-    #[test]
-    fn back_goes_from_stage_to_joint_to_start() {
-        let (hip, stage) = hip_and_stage("II");
-        let at_stage = after(vec![
-            Action::PickedJoint(hip.clone()),
-            Action::PickedStage(stage),
-        ]);
-        let back_once = at_stage.reduce(Action::WentBack);
-        assert_eq!(back_once.view(), View::Joint(hip));
-        assert_eq!(back_once.reduce(Action::WentBack).view(), View::Start);
-    }
-
-    #[test]
-    fn starting_over_forgets_joint_and_stage() {
-        let (hip, stage) = hip_and_stage("IV");
-        let place = after(vec![
-            Action::PickedJoint(hip),
-            Action::PickedStage(stage),
-            Action::StartedOver,
-        ]);
-        assert_eq!(*place, Place::default());
-    }
-
-    #[test]
-    fn a_stage_without_a_joint_is_ignored_and_changes_nothing() {
-        let (_, stage) = hip_and_stage("I");
-        let start = Rc::new(Place::default());
-        let next = start.clone().reduce(Action::PickedStage(stage));
-        assert!(Rc::ptr_eq(&start, &next), "same Rc means no re-render");
+        assert_eq!(place.risk_factors, [factor.clone()]);
+        assert!(!place.to_fragment().contains(factor.as_str()));
+        let place = place.reduce(Action::ToggledRiskFactor(factor));
+        assert!(place.risk_factors.is_empty());
     }
 
     #[test]
     fn a_configured_joint_starts_on_its_view_and_back_leads_to_the_start() {
-        let (hip, _) = hip_and_stage("I");
-        let place = Rc::new(Place::starting_at(Some(hip.clone())));
-        assert_eq!(place.view(), View::Joint(hip));
-        assert_eq!(place.reduce(Action::WentBack).view(), View::Start);
+        let place = Rc::new(Place::starting_at(Some(hip())));
+        assert_eq!(place.view, View::Joint(hip()));
+        assert_eq!(place.reduce(Action::WentBack).view, View::Start);
     }
 
     #[test]
-    fn picking_another_joint_drops_the_old_stage() {
-        let (hip, stage) = hip_and_stage("IIIB");
-        let place = after(vec![
-            Action::PickedJoint(hip.clone()),
-            Action::PickedStage(stage),
-            Action::PickedJoint(hip.clone()),
-        ]);
-        assert_eq!(place.view(), View::Joint(hip));
+    fn the_fragment_round_trips_view_and_choices_and_rebuilds_the_way_back() {
+        let mut actions = report_walk();
+        actions.push(Action::ToggledCompared(option("watch-and-wait")));
+        actions.push(Action::ToggledCompared(option("core-decompression")));
+        actions.push(Action::Opened(View::Compare(arco("IIIA"))));
+        let place = after(actions);
+        let fragment = place.to_fragment();
+        assert_eq!(
+            fragment,
+            "v=compare&s=hip-arco-2019/IIIA&f=report&c=watch-and-wait,core-decompression"
+        );
+        let restored = read(&format!("#{fragment}")).unwrap();
+        assert_eq!(restored.view, place.view);
+        assert_eq!(restored.compared, place.compared);
+        assert_eq!(restored.found_by, Some(FoundBy::Report));
+        assert_eq!(restored.back_to(), Some(&View::Options(arco("IIIA"))));
+    }
+
+    #[test]
+    fn every_view_survives_the_fragment() {
+        let kb = kb().unwrap();
+        let views = [
+            View::Start,
+            View::Joint(hip()),
+            View::System(kb.joints[0].systems[1].clone()),
+            View::WorkItOut(hip()),
+            View::NoStage(hip()),
+            View::Stage(arco("I")),
+            View::Options(arco("II")),
+            View::Option(arco("II"), option("core-decompression")),
+            View::Reference(Reference::Glossary),
+            View::Reference(Reference::About),
+        ];
+        for view in views {
+            let place = Place {
+                view: view.clone(),
+                ..Place::default()
+            };
+            assert_eq!(read(&place.to_fragment()).unwrap().view, view);
+        }
+    }
+
+    #[test]
+    fn malformed_or_unknown_fragments_are_refused() {
+        for bad in [
+            "v=stage",
+            "v=stage&s=hip-arco-2019/IX",
+            "v=elbow",
+            "v=joint&j=elbow",
+            "v=joint&j=hip&j=knee",
+            "v=joint&j=hip&x=1",
+            "v=compare&s=hip-arco-2019/I&c=watch-and-wait",
+            "v=options&s=hip-arco-2019/I&c=nothing",
+            "v=stage&s=hip-arco-2019/I&f=guess",
+            "v=work-it-out&j=hip&a=this-is-far-too-long-to-be-answers",
+            "<script>",
+            "v",
+        ] {
+            assert_eq!(read(bad), Err(UnreadableFragment), "{bad}");
+        }
+        assert_eq!(read("").unwrap(), Place::default());
+        assert_eq!(read("#").unwrap(), Place::default());
     }
 }

@@ -1,91 +1,73 @@
-//! A joint's view: its staging systems, with stages grouped as early, middle and late.
+//! A joint's view: three ways to find the stage (the report names it, work it out from the
+//! report, or not known), each leading on.
 
-use crate::content::kb;
-use crate::place::Action;
-use avn_kb::fill;
-use avn_kb::{JointId, LangId, Phase, StagingSystem};
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::place::View;
+use avn_kb::JointId;
 use yew::prelude::*;
 
-/// Props: language, the joint, and where the patient's choices go.
+/// Props: the joint.
 #[derive(Clone, PartialEq, Properties)]
 pub struct Props {
-    /// Interface language.
-    pub lang: LangId,
     /// The joint to show.
     pub joint: JointId,
-    /// Receives the patient's choices.
-    pub on_action: Callback<Action>,
 }
 
-/// The joint's stages, to pick from.
+/// How to find the stage for this joint.
 #[component]
 pub fn JointPage(props: &Props) -> Html {
-    let Some(kb) = kb() else {
+    let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
     let Some(joint) = kb.joint(&props.joint) else {
         return Html::default();
     };
-    let lang = &props.lang;
-    let ui = kb.ui(lang);
-    let back = {
-        let on_action = props.on_action.clone();
-        move |_| on_action.emit(Action::WentBack)
-    };
-    let system_view = |system: &StagingSystem| {
-        let system_name = system.name.get(lang);
-        let phases = Phase::ALL.iter().map(|&phase| {
-            let stages: Vec<_> = system.stages.iter().filter(|s| s.phase == phase).collect();
-            if stages.is_empty() {
-                return Html::default();
-            }
-            let buttons = stages.into_iter().map(|stage| {
-                let on_action = props.on_action.clone();
-                let id = stage.id.clone();
-                html! {
-                    <li key={stage.id.as_str().to_string()}>
-                        <button type="button" class="avn-choice"
-                            onclick={move |_| on_action.emit(Action::PickedStage(id.clone()))}>
-                            <span class="avn-choice-title">{ fill(&ui.stage_heading,
-                                &[("system", system_name), ("code", &stage.code)]) }</span>
-                            <span class="avn-choice-detail">{ stage.summary.get(lang) }</span>
-                        </button>
-                    </li>
-                }
-            });
-            html! {
-                <section class={classes!("avn-phase", phase_class(phase))}>
-                    <h3>{ ui.phase(phase) }</h3>
-                    if let Some(summary) = joint.phase_summary(phase) {
-                        <p>{ summary.get(lang) }</p>
-                    }
-                    <ul class="avn-choices">{ for buttons }</ul>
-                </section>
-            }
-        });
+    let lang = &aid.lang;
+    let systems = joint.systems.iter().filter_map(|id| kb.system(id)).map(|system| {
         html! {
-            <section key={system.id.as_str().to_string()}>
-                <h2>{ fill(&ui.stages_in_system, &[("system", system_name)]) }</h2>
-                <p>{ system.about.get(lang) }</p>
-                { for phases }
-            </section>
+            <li key={system.id.as_str().to_string()}>
+                <button type="button" class="avn-choice" onclick={aid.open(View::System(system.id.clone()))}>
+                    <span class="avn-choice-title">{ system.name.get(lang) }</span>
+                    <span class="avn-choice-detail">{ system.about.get(lang) }</span>
+                </button>
+            </li>
         }
-    };
+    });
+    let can_work_out = joint
+        .systems
+        .iter()
+        .filter_map(|id| kb.system(id))
+        .any(|s| s.stages.iter().all(|st| !st.milestones.is_empty()));
     html! {
         <>
-            <button type="button" class="avn-link-button" onclick={back}>{ &ui.back }</button>
+            <Back />
             <h1 tabindex="-1">{ joint.title.get(lang) }</h1>
             <p>{ joint.about.get(lang) }</p>
-            { for joint.systems.iter().filter_map(|id| kb.system(id)).map(system_view) }
+            <h2>{ &ui.find_stage_heading }</h2>
+            <section class="avn-way">
+                <h3>{ &ui.way_report }</h3>
+                <p>{ &ui.way_report_detail }</p>
+                <ul class="avn-choices">{ for systems }</ul>
+            </section>
+            <section class="avn-way">
+                <h3>{ &ui.way_work_out }</h3>
+                if can_work_out {
+                    <p>{ &ui.way_work_out_detail }</p>
+                    <button type="button" class="avn-action" onclick={aid.open(View::WorkItOut(joint.id.clone()))}>
+                        { &ui.way_work_out }
+                    </button>
+                } else {
+                    <p>{ &ui.way_work_out_unavailable }</p>
+                }
+            </section>
+            <section class="avn-way">
+                <h3>{ &ui.way_unknown }</h3>
+                <p>{ &ui.way_unknown_detail }</p>
+                <button type="button" class="avn-action" onclick={aid.open(View::NoStage(joint.id.clone()))}>
+                    { &ui.way_unknown }
+                </button>
+            </section>
         </>
-    }
-}
-
-/// The CSS class of a phase's section (a fixed string: no formatting, no Unicode case tables).
-fn phase_class(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Early => "avn-phase-early",
-        Phase::Intermediate => "avn-phase-intermediate",
-        Phase::Late => "avn-phase-late",
     }
 }

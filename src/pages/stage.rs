@@ -1,38 +1,39 @@
-//! A stage's view: what it means, what scans show, before or after collapse, and the honest
-//! answer on whether it can get better, with its certainty and sources.
+//! A stage's view: what it means, what scans show, before or after collapse, the honest answer
+//! on whether it can get better, the same stage in the joint's other systems, and what tends
+//! to happen if nothing is done, with pictures of 100 people.
 
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::components::certainty::CertaintyBadge;
+use crate::components::figure_view::FigureView;
+use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
-use crate::content::kb;
-use crate::place::Action;
-use avn_kb::fill;
-use avn_kb::{LangId, StageId};
+use crate::place::View;
+use avn_kb::{fill, Match, StageId};
 use yew::prelude::*;
 
-/// Props: language, the stage, and where the patient's choices go.
+/// Props: the stage.
 #[derive(Clone, PartialEq, Properties)]
 pub struct Props {
-    /// Interface language.
-    pub lang: LangId,
     /// The stage to show.
     pub stage: StageId,
-    /// Receives the patient's choices.
-    pub on_action: Callback<Action>,
 }
 
 /// One stage, in plain words.
 #[component]
 pub fn StagePage(props: &Props) -> Html {
-    let Some(kb) = kb() else {
+    let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
     let Some((system, stage)) = kb.stage(&props.stage) else {
         return Html::default();
     };
-    let lang = &props.lang;
-    let ui = kb.ui(lang);
-    let back = {
-        let on_action = props.on_action.clone();
-        move |_| on_action.emit(Action::WentBack)
+    let lang = &aid.lang;
+    let name = |system: &avn_kb::StagingSystem, code: &str| {
+        fill(
+            &ui.stage_heading,
+            &[("system", system.name.get(lang)), ("code", code)],
+        )
     };
     let mut sources = system.sources.clone();
     sources.extend(
@@ -42,11 +43,29 @@ pub fn StagePage(props: &Props) -> Html {
             .filter(|s| !system.sources.contains(s))
             .cloned(),
     );
+    let translations = kb.translate(&stage.id).into_iter().map(|(other, matches)| {
+        let text = if matches.is_empty() {
+            fill(&ui.translation_none, &[("system", other.name.get(lang))])
+        } else {
+            let names: Vec<String> = matches.iter().map(|(s, _)| name(other, &s.code)).collect();
+            let exact = matches.len() == 1 && matches[0].1 == Match::Exact;
+            let template = if exact {
+                &ui.translation_exact
+            } else {
+                &ui.translation_partial
+            };
+            fill(template, &[("stages", &names.join(&ui.list_or))])
+        };
+        html! { <li key={other.id.as_str().to_string()}>{ text }</li> }
+    });
+    let figures = stage
+        .figures
+        .iter()
+        .map(|f| html! { <FigureView figure={f.clone()} /> });
     html! {
         <>
-            <button type="button" class="avn-link-button" onclick={back}>{ &ui.back }</button>
-            <h1 tabindex="-1">{ fill(&ui.stage_heading,
-                &[("system", system.name.get(lang)), ("code", &stage.code)]) }</h1>
+            <Back />
+            <h1 tabindex="-1">{ name(system, &stage.code) }</h1>
             <p class="avn-lead">{ stage.summary.get(lang) }</p>
             <dl class="avn-facts">
                 <div>
@@ -58,16 +77,31 @@ pub fn StagePage(props: &Props) -> Html {
                     <dd>{ ui.collapse(stage.collapse) }</dd>
                 </div>
             </dl>
+            <button type="button" class="avn-action" onclick={aid.open(View::Options(stage.id.clone()))}>
+                { &ui.see_options }
+            </button>
             <h2>{ &ui.meaning_heading }</h2>
-            <p>{ stage.meaning.get(lang) }</p>
+            <p><PatientText text={stage.meaning.get(lang).to_string()} /></p>
             <h2>{ &ui.imaging_heading }</h2>
-            <p>{ stage.imaging.get(lang) }</p>
+            <p><PatientText text={stage.imaging.get(lang).to_string()} /></p>
             <h2>{ &ui.reversibility_heading }</h2>
-            <p>{ stage.reversibility.get(lang) }</p>
-            <p class="avn-certainty">
-                { &ui.certainty_label }{ " " }
-                <strong>{ ui.certainty(stage.reversibility_certainty) }</strong>
-            </p>
+            <p><PatientText text={stage.reversibility.get(lang).to_string()} /></p>
+            <p><CertaintyBadge certainty={stage.reversibility_certainty} /></p>
+            <h2>{ &ui.natural_history_heading }</h2>
+            if let Some(text) = &stage.natural_history {
+                <p><PatientText text={text.get(lang).to_string()} /></p>
+            }
+            if stage.figures.is_empty() {
+                <p class="avn-note">{ &ui.no_stage_figures }</p>
+            } else {
+                { for figures }
+            }
+            <h2>{ &ui.same_stage_heading }</h2>
+            <p>{ &ui.same_stage_intro }</p>
+            <ul>{ for translations }</ul>
+            <button type="button" class="avn-action" onclick={aid.open(View::Options(stage.id.clone()))}>
+                { &ui.see_options }
+            </button>
             <p class="avn-doctor">{ &ui.see_doctor }</p>
             <SourceList lang={lang.clone()} sources={sources} />
         </>

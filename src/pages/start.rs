@@ -1,34 +1,21 @@
-//! The start view: what the aid is and is not, then the choice of joint.
+//! The start view: what AVN is, the decision a patient may face, how the aid works, that it
+//! does not diagnose, that nothing leaves the device; then the choice of joint.
 
-use crate::content::kb;
-use crate::place::Action;
-use avn_kb::LangId;
+use crate::aid::use_aid;
+use crate::place::View;
 use yew::prelude::*;
-
-/// Props: language and where the patient's choices go.
-#[derive(Clone, PartialEq, Properties)]
-pub struct Props {
-    /// Interface language.
-    pub lang: LangId,
-    /// Receives the patient's choices.
-    pub on_action: Callback<Action>,
-}
 
 /// Orientation and the list of joints.
 #[component]
-pub fn StartPage(props: &Props) -> Html {
-    let Some(kb) = kb() else {
+pub fn StartPage() -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
-    let ui = kb.ui(&props.lang);
     let joints = kb.joints.iter().map(|joint| {
-        let on_action = props.on_action.clone();
-        let id = joint.id.clone();
         html! {
             <li key={joint.id.as_str().to_string()}>
-                <button type="button" class="avn-choice"
-                    onclick={move |_| on_action.emit(Action::PickedJoint(id.clone()))}>
-                    { joint.name.get(&props.lang) }
+                <button type="button" class="avn-choice" onclick={aid.open(View::Joint(joint.id.clone()))}>
+                    <span class="avn-choice-title">{ joint.name.get(&aid.lang) }</span>
                 </button>
             </li>
         }
@@ -36,12 +23,15 @@ pub fn StartPage(props: &Props) -> Html {
     html! {
         <>
             <h1 tabindex="-1">{ &ui.app_title }</h1>
-            <p>{ &ui.start_intro }</p>
+            <p class="avn-lead">{ &ui.start_intro }</p>
+            <h2>{ &ui.start_decision_heading }</h2>
+            <p>{ &ui.start_decision_intro }</p>
+            <h2>{ &ui.how_heading }</h2>
+            <ol class="avn-steps">{ for ui.how_steps.iter().map(|step| html! { <li>{ step }</li> }) }</ol>
             <p class="avn-note">{ &ui.not_a_diagnosis }</p>
             <p class="avn-note">{ &ui.privacy }</p>
             <h2>{ &ui.choose_joint }</h2>
-            <ul class="avn-choices">{ for joints }</ul>
-            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <ul class="avn-choices avn-choices-joints">{ for joints }</ul>
         </>
     }
 }

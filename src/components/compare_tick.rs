@@ -1,0 +1,36 @@
+//! The "compare this option" tick box, with its limit of four.
+
+use crate::aid::use_aid;
+use crate::place::{Action, MAX_COMPARED};
+use avn_kb::OptionId;
+use yew::prelude::*;
+
+/// Props: the option.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The option to tick.
+    pub option: OptionId,
+}
+
+/// A labelled tick box; disabled when four others are already ticked.
+#[component]
+pub fn CompareTick(props: &Props) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let name = kb
+        .options
+        .iter()
+        .find(|o| o.id == props.option)
+        .map_or("", |o| o.name.get(&aid.lang));
+    let ticked = aid.place.compared.contains(&props.option);
+    let full = !ticked && aid.place.compared.len() >= MAX_COMPARED;
+    html! {
+        <label class="avn-tick">
+            <input type="checkbox" checked={ticked} disabled={full}
+                onchange={aid.send(Action::ToggledCompared(props.option.clone()))} />
+            { " " }{ &ui.compare_tick }
+            <span class="avn-visually-hidden">{ format!(": {name}") }</span>
+        </label>
+    }
+}

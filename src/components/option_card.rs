@@ -1,0 +1,62 @@
+//! An option as a card: what it is, benefits and harms in the same layout and detail, the
+//! evidence certainty, a link to its page, and a box to tick it for comparing.
+
+use crate::aid::use_aid;
+use crate::components::certainty::CertaintyBadge;
+use crate::components::compare_tick::CompareTick;
+use crate::components::patient_text::PatientText;
+use crate::place::View;
+use avn_kb::{fill, OptionId, StageId};
+use yew::prelude::*;
+
+/// Props: the option, and the stage it is shown for.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The option.
+    pub option: OptionId,
+    /// The stage the patient is looking at.
+    pub stage: StageId,
+}
+
+/// One option's card.
+#[component]
+pub fn OptionCard(props: &Props) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let Some(option) = kb.options.iter().find(|o| o.id == props.option) else {
+        return Html::default();
+    };
+    let lang = &aid.lang;
+    let name = option.name.get(lang);
+    html! {
+        <article class="avn-card">
+            <h3>{ name }</h3>
+            <p>{ option.summary.get(lang) }</p>
+            <div class="avn-two">
+                <section class="avn-benefits">
+                    <h4>{ &ui.benefits_heading }</h4>
+                    <p><PatientText text={option.benefits.get(lang).to_string()} /></p>
+                </section>
+                <section class="avn-harms">
+                    <h4>{ &ui.harms_heading }</h4>
+                    <p><PatientText text={option.harms.get(lang).to_string()} /></p>
+                </section>
+            </div>
+            <p>
+                { &ui.disease_course_label }{ " " }
+                <CertaintyBadge certainty={option.disease_course_certainty} />
+            </p>
+            if option.comfort_only {
+                <p class="avn-note">{ &ui.comfort_only }</p>
+            }
+            <div class="avn-card-actions">
+                <button type="button" class="avn-link-button"
+                    onclick={aid.open(View::Option(props.stage.clone(), option.id.clone()))}>
+                    { fill(&ui.more_about, &[("option", name)]) }
+                </button>
+                <CompareTick option={option.id.clone()} />
+            </div>
+        </article>
+    }
+}

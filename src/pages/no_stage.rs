@@ -1,0 +1,43 @@
+//! "I don't know my stage": what to ask the doctor, and the early / middle / late overview to
+//! explore in the meantime.
+
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::components::stage_choices::StageChoices;
+use crate::place::FoundBy;
+use avn_kb::JointId;
+use yew::prelude::*;
+
+/// Props: the joint.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The joint.
+    pub joint: JointId,
+}
+
+/// Questions to ask, then the overview.
+#[component]
+pub fn NoStagePage(props: &Props) -> Html {
+    let Some((_, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let Some(joint) = kb.joint(&props.joint) else {
+        return Html::default();
+    };
+    let overview = joint.systems.first().cloned();
+    html! {
+        <>
+            <Back />
+            <h1 tabindex="-1">{ &ui.no_stage_title }</h1>
+            <p>{ &ui.no_stage_intro }</p>
+            <h2>{ &ui.no_stage_ask_heading }</h2>
+            <ul>{ for ui.no_stage_questions.iter().map(|q| html! { <li>{ q }</li> }) }</ul>
+            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <h2>{ &ui.overview_heading }</h2>
+            <p>{ &ui.overview_intro }</p>
+            if let Some(system) = overview {
+                <StageChoices {system} found_by={FoundBy::Overview} explain_phases=true />
+            }
+        </>
+    }
+}

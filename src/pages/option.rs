@@ -1,0 +1,89 @@
+//! One option in full: what it involves, benefits, harms, living with it, how often it is
+//! offered at this stage, the outcome figures as pictures of 100 people, and sources.
+
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::components::certainty::CertaintyBadge;
+use crate::components::compare_tick::CompareTick;
+use crate::components::figure_view::FigureView;
+use crate::components::patient_text::PatientText;
+use crate::components::source_list::SourceList;
+use avn_kb::{OptionId, StageId};
+use yew::prelude::*;
+
+/// Props: the stage it is shown for, and the option.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The stage the patient is looking at.
+    pub stage: StageId,
+    /// The option.
+    pub option: OptionId,
+}
+
+/// The option's page.
+#[component]
+pub fn OptionPage(props: &Props) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let (Some((system, stage)), Some(option)) = (
+        kb.stage(&props.stage),
+        kb.options.iter().find(|o| o.id == props.option),
+    ) else {
+        return Html::default();
+    };
+    let lang = &aid.lang;
+    let offered = option
+        .offered
+        .iter()
+        .find(|o| o.joint == system.joint)
+        .map(|o| ui.offered(o.at(stage.phase)));
+    let section = |heading: &str, text: &avn_kb::Text| {
+        html! {
+            <>
+                <h2>{ heading }</h2>
+                <p><PatientText text={text.get(lang).to_string()} /></p>
+            </>
+        }
+    };
+    // Figures about this joint first; then the rest (other joints, or not joint-specific).
+    let mut figures: Vec<_> = option.figures.iter().collect();
+    figures.sort_by_key(|f| f.joint.as_ref() != Some(&system.joint));
+    html! {
+        <>
+            <Back />
+            <h1 tabindex="-1">{ option.name.get(lang) }</h1>
+            <p class="avn-lead">{ option.summary.get(lang) }</p>
+            <dl class="avn-facts">
+                if let Some(offered) = offered {
+                    <div>
+                        <dt>{ &ui.offered_heading }</dt>
+                        <dd>{ offered }</dd>
+                    </div>
+                }
+                <div>
+                    <dt>{ &ui.disease_course_label }</dt>
+                    <dd><CertaintyBadge certainty={option.disease_course_certainty} /></dd>
+                </div>
+            </dl>
+            if option.comfort_only {
+                <p class="avn-note">{ &ui.comfort_only }</p>
+            }
+            <CompareTick option={option.id.clone()} />
+            { section(&ui.involves_heading, &option.involves) }
+            <div class="avn-two">
+                <section class="avn-benefits">{ section(&ui.benefits_heading, &option.benefits) }</section>
+                <section class="avn-harms">{ section(&ui.harms_heading, &option.harms) }</section>
+            </div>
+            { section(&ui.living_with_heading, &option.living_with) }
+            <h2>{ &ui.figures_heading }</h2>
+            if figures.is_empty() {
+                <p class="avn-note">{ &ui.no_option_figures }</p>
+            } else {
+                { for figures.into_iter().map(|f| html! { <FigureView figure={f.clone()} /> }) }
+            }
+            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <SourceList lang={lang.clone()} sources={option.sources.clone()} />
+        </>
+    }
+}

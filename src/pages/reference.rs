@@ -1,0 +1,167 @@
+//! The reference pages: symptoms and when to see a doctor, risk factors as a checklist, the
+//! glossary and one word, questions people ask, every source, and about this aid.
+
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::components::certainty::CertaintyBadge;
+use crate::components::patient_text::PatientText;
+use crate::components::source_list::SourceList;
+use crate::components::topic_view::TopicView;
+use crate::place::{Action, Reference};
+use avn_kb::{fill, Modifiable, TopicKind};
+use yew::prelude::*;
+
+/// Props: which page.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The reference page to show.
+    pub page: Reference,
+}
+
+/// One reference page.
+#[component]
+pub fn ReferencePage(props: &Props) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let lang = &aid.lang;
+    let topics = |kinds: &[TopicKind]| -> Html {
+        kinds
+            .iter()
+            .flat_map(|kind| kb.topics.iter().filter(move |t| t.kind == *kind))
+            .map(|t| html! { <TopicView key={t.id.as_str().to_string()} topic={t.id.clone()} /> })
+            .collect()
+    };
+    let body = match props.page {
+        Reference::Symptoms => html! {
+            <>
+                <h1 tabindex="-1">{ &ui.symptoms_title }</h1>
+                { topics(&[TopicKind::SeeADoctor, TopicKind::Condition]) }
+            </>
+        },
+        Reference::RiskFactors => {
+            let ticked = &aid.place.risk_factors;
+            let changeable = kb
+                .risk_factors
+                .iter()
+                .filter(|r| ticked.contains(&r.id) && r.modifiable != Modifiable::No)
+                .count();
+            let items = kb.risk_factors.iter().map(|r| {
+                let checked = ticked.contains(&r.id);
+                html! {
+                    <li key={r.id.as_str().to_string()} class="avn-card">
+                        <h2 class="avn-card-title">{ r.name.get(lang) }</h2>
+                        <label class="avn-tick">
+                            <input type="checkbox" {checked}
+                                onchange={aid.send(Action::ToggledRiskFactor(r.id.clone()))} />
+                            { " " }{ &ui.applies_to_me }
+                            <span class="avn-visually-hidden">{ format!(": {}", r.name.get(lang)) }</span>
+                        </label>
+                        <p><PatientText text={r.about.get(lang).to_string()} /></p>
+                        <p><strong>{ &ui.modifiable_label }</strong>{ " " }{ ui.modifiable(r.modifiable) }</p>
+                        if let Some(todo) = &r.what_to_do {
+                            <p><strong>{ &ui.what_to_do_heading }</strong>{ " " }<PatientText text={todo.get(lang).to_string()} /></p>
+                        }
+                        <p><CertaintyBadge certainty={r.certainty} /></p>
+                    </li>
+                }
+            });
+            let sources: Vec<_> = kb.risk_factors.iter().flat_map(|r| r.sources.clone()).fold(
+                Vec::new(),
+                |mut all, s| {
+                    if !all.contains(&s) {
+                        all.push(s)
+                    }
+                    all
+                },
+            );
+            html! {
+                <>
+                    <h1 tabindex="-1">{ &ui.risk_factors_heading }</h1>
+                    <p>{ &ui.risk_factors_intro }</p>
+                    <p class="avn-summary-line" aria-live="polite">{ fill(&ui.risk_factors_count, &[
+                        ("n", &ticked.len().to_string()),
+                        ("changeable", &changeable.to_string()),
+                    ]) }</p>
+                    <ul class="avn-cards">{ for items }</ul>
+                    <SourceList lang={lang.clone()} {sources} />
+                </>
+            }
+        }
+        Reference::Glossary => {
+            let terms = kb.glossary.iter().map(|t| {
+                html! {
+                    <div key={t.id.as_str().to_string()}>
+                        <dt>{ t.term.get(lang) }</dt>
+                        <dd>{ t.definition.get(lang) }</dd>
+                    </div>
+                }
+            });
+            html! {
+                <>
+                    <h1 tabindex="-1">{ &ui.glossary_heading }</h1>
+                    <dl class="avn-glossary">{ for terms }</dl>
+                </>
+            }
+        }
+        Reference::Faq => {
+            let faqs = kb.faqs.iter().map(|q| {
+                html! {
+                    <section key={q.id.as_str().to_string()}>
+                        <h2>{ q.question.get(lang) }</h2>
+                        <p><PatientText text={q.answer.get(lang).to_string()} /></p>
+                    </section>
+                }
+            });
+            let sources: Vec<_> =
+                kb.faqs
+                    .iter()
+                    .flat_map(|q| q.sources.clone())
+                    .fold(Vec::new(), |mut all, s| {
+                        if !all.contains(&s) {
+                            all.push(s)
+                        }
+                        all
+                    });
+            html! {
+                <>
+                    <h1 tabindex="-1">{ &ui.faq_heading }</h1>
+                    { for faqs }
+                    <SourceList lang={lang.clone()} {sources} />
+                </>
+            }
+        }
+        Reference::Sources => html! {
+            <>
+                <h1 tabindex="-1">{ &ui.all_sources_title }</h1>
+                <p>{ &ui.all_sources_intro }</p>
+                <SourceList lang={lang.clone()} sources={kb.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} />
+            </>
+        },
+        Reference::About => {
+            let about = &kb.about;
+            html! {
+                <>
+                    <h1 tabindex="-1">{ &ui.about_title }</h1>
+                    <dl class="avn-facts">
+                        <div><dt>{ &ui.about_version }</dt><dd>{ &about.content_version }</dd></div>
+                        <div><dt>{ &ui.about_published }</dt><dd>{ &about.published }</dd></div>
+                        <div><dt>{ &ui.about_reviewed }</dt><dd>{ &about.reviewed }</dd></div>
+                        <div><dt>{ &ui.about_counts_label }</dt><dd>{ fill(&ui.about_counts, &[
+                            ("sources", &kb.sources.len().to_string()),
+                            ("options", &kb.options.len().to_string()),
+                            ("stages", &kb.systems.iter().map(|s| s.stages.len()).sum::<usize>().to_string()),
+                        ]) }</dd></div>
+                    </dl>
+                    { topics(&[TopicKind::AboutThisAid]) }
+                </>
+            }
+        }
+    };
+    html! {
+        <>
+            <Back />
+            { body }
+        </>
+    }
+}

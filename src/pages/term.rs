@@ -1,0 +1,34 @@
+//! One word explained, reached from a marked word in any text.
+
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::place::{Reference, View};
+use avn_kb::TermId;
+use yew::prelude::*;
+
+/// Props: the word.
+#[derive(Clone, PartialEq, Properties)]
+pub struct TermProps {
+    /// The glossary term.
+    pub term: TermId,
+}
+
+/// One word explained, with a way on to all the words.
+#[component]
+pub fn TermPage(props: &TermProps) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let Some(term) = kb.glossary.iter().find(|t| t.id == props.term) else {
+        return Html::default();
+    };
+    html! {
+        <>
+            <Back />
+            <h1 tabindex="-1">{ term.term.get(&aid.lang) }</h1>
+            <p class="avn-lead">{ term.definition.get(&aid.lang) }</p>
+            <button type="button" class="avn-link-button"
+                onclick={aid.open(View::Reference(Reference::Glossary))}>{ &ui.all_words }</button>
+        </>
+    }
+}
