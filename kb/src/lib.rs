@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod compare;
 pub mod ids;
 pub mod model;
 pub mod readability;
@@ -17,6 +18,7 @@ pub mod lint;
 #[cfg(feature = "load")]
 pub mod load;
 
+pub use compare::{Cell, CompareRow};
 pub use ids::{
     FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
 };

@@ -49,11 +49,16 @@ pub enum Rule {
     UnmappedStage,
     /// KB017: a joint with no watch-and-wait option.
     NoWatchAndWait,
+    /// KB020: an option's figure names a joint the option is not offered for, so no
+    /// comparison for that joint would ever show it.
+    FigureForOtherJoint,
+    /// KB021: a figure with a measure but no joint: options are compared per joint.
+    MeasureWithoutJoint,
 }
 
 impl Rule {
     /// Every rule, in code order.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 19] = [
         Rule::Schema,
         Rule::BrokenReference,
         Rule::MissingSource,
@@ -71,6 +76,8 @@ impl Rule {
         Rule::UnexplainedTerm,
         Rule::UnmappedStage,
         Rule::NoWatchAndWait,
+        Rule::FigureForOtherJoint,
+        Rule::MeasureWithoutJoint,
     ];
 
     /// The stable code, e.g. `KB003`.
@@ -93,6 +100,8 @@ impl Rule {
             Rule::UnexplainedTerm => "KB015",
             Rule::UnmappedStage => "KB016",
             Rule::NoWatchAndWait => "KB017",
+            Rule::FigureForOtherJoint => "KB020",
+            Rule::MeasureWithoutJoint => "KB021",
         }
     }
 }
@@ -245,6 +254,10 @@ pub fn check(c: &Content) -> Vec<Problem> {
 
     let joint_ids: BTreeSet<&str> = c.joints.iter().map(|e| e.id.as_str()).collect();
     let source_ids: BTreeSet<&str> = c.sources.iter().map(|e| e.id.as_str()).collect();
+    let known = Known {
+        joints: &joint_ids,
+        sources: &source_ids,
+    };
     let mut cited: BTreeSet<&str> = BTreeSet::new();
     let mut staged_joints: BTreeSet<&str> = BTreeSet::new();
     let mut orders: BTreeMap<(&str, u32), &str> = BTreeMap::new();
@@ -325,7 +338,7 @@ pub fn check(c: &Content) -> Vec<Problem> {
                     &e.path,
                     &at(&format!("figure[{i}]")),
                     f,
-                    &source_ids,
+                    &known,
                     &mut cited,
                 );
             }
@@ -359,7 +372,7 @@ pub fn check(c: &Content) -> Vec<Problem> {
                     &e.path,
                     &at(&format!("figure[{i}]")),
                     f,
-                    &source_ids,
+                    &known,
                     &mut cited,
                 );
             }
@@ -436,9 +449,21 @@ pub fn check(c: &Content) -> Vec<Problem> {
                 &e.path,
                 &format!("figure[{i}]"),
                 f,
-                &source_ids,
+                &known,
                 &mut cited,
             );
+            let offered = o.offered.iter().any(|x| Some(&x.joint) == f.joint.as_ref());
+            match &f.joint {
+                Some(j) if joint_ids.contains(j.as_str()) && !offered => {
+                    out.push(Problem::new(
+                        Rule::FigureForOtherJoint,
+                        &e.path,
+                        format!("figure[{i}].joint"),
+                        format!("this option has no [[offered]] for joint \"{j}\": offer it there or fix the joint"),
+                    ));
+                }
+                _ => {}
+            }
         }
         date(&mut out, &e.path, "reviewed", &o.reviewed);
         sources(&mut out, &e.path, "sources", &o.sources, &source_ids);
@@ -633,16 +658,38 @@ fn systems_per_joint(c: &Content, joint: &str) -> usize {
     parsed(&c.systems).filter(|(_, s)| s.joint == joint).count()
 }
 
-/// An outcome figure: N out of 100 (range around it), over a time, for a group, with sources.
+/// The joint and source IDs that exist, for checking references.
+struct Known<'a> {
+    joints: &'a BTreeSet<&'a str>,
+    sources: &'a BTreeSet<&'a str>,
+}
+
+/// An outcome figure: N out of 100 (range around it), over a time, for a group, with sources;
+/// its joint must exist, and a figure that says what it counts must say for which joint.
 fn figure<'a>(
     out: &mut Vec<Problem>,
     texts: &TextCheck,
     file: &str,
     field: &str,
     f: &'a FigureEntry,
-    known: &BTreeSet<&str>,
+    known: &Known,
     cited: &mut BTreeSet<&'a str>,
 ) {
+    match (&f.joint, f.measure) {
+        (Some(j), _) if !known.joints.contains(j.as_str()) => out.push(Problem::new(
+            Rule::BrokenReference,
+            file,
+            format!("{field}.joint"),
+            format!("no joint \"{j}\" in content/joints/"),
+        )),
+        (None, Some(_)) => out.push(Problem::new(
+            Rule::MeasureWithoutJoint,
+            file,
+            format!("{field}.joint"),
+            "a figure with a measure needs the joint its group had, so options can be compared per joint",
+        )),
+        _ => {}
+    }
     let mut bad = |why: String| out.push(Problem::new(Rule::BadFigure, file, field, why));
     if f.out_of != 100 {
         bad(format!(
@@ -671,7 +718,13 @@ fn figure<'a>(
     if let Some(note) = &f.note {
         texts.patient(out, file, &format!("{field}.note"), note);
     }
-    sources(out, file, &format!("{field}.sources"), &f.sources, known);
+    sources(
+        out,
+        file,
+        &format!("{field}.sources"),
+        &f.sources,
+        known.sources,
+    );
     cited.extend(f.sources.iter().map(String::as_str));
 }
 

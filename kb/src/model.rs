@@ -483,6 +483,14 @@ pub struct UiText {
 
     // Compare grid strings go here.
     pub compare_marker_unused: String,
+    pub measure_joint_replacement: String,
+    pub measure_worsening: String,
+    pub measure_more_surgery: String,
+    pub measure_complication: String,
+    pub measure_did_well: String,
+    pub compare_other_horizon: String,
+    pub compare_no_figure: String,
+    pub compare_not_applicable: String,
 
     // Decision support (issue 5) strings go here.
     pub decision_marker_unused: String,
@@ -524,6 +532,17 @@ impl UiText {
             Certainty::Low => &self.certainty_low,
             Certainty::VeryLow => &self.certainty_very_low,
             Certainty::NoEvidence => &self.certainty_no_evidence,
+        }
+    }
+
+    /// The row question for a measure in the comparison grid (`{years}` to fill).
+    pub fn measure(&self, measure: crate::Measure) -> &str {
+        match measure {
+            crate::Measure::JointReplacement => &self.measure_joint_replacement,
+            crate::Measure::Worsening => &self.measure_worsening,
+            crate::Measure::MoreSurgery => &self.measure_more_surgery,
+            crate::Measure::Complication => &self.measure_complication,
+            crate::Measure::DidWell => &self.measure_did_well,
         }
     }
 

@@ -161,6 +161,17 @@ pub enum Measure {
     DidWell,
 }
 
+impl Measure {
+    /// Every measure, in the order comparison rows are shown.
+    pub const ALL: [Measure; 5] = [
+        Measure::JointReplacement,
+        Measure::Worsening,
+        Measure::MoreSurgery,
+        Measure::Complication,
+        Measure::DidWell,
+    ];
+}
+
 /// What kind of explanation page a topic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
