@@ -8,9 +8,9 @@ use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
 use crate::content::kb;
 use crate::pages::{
-    joint::JointPage, no_stage::NoStagePage, option::OptionPage, options::OptionsPage,
-    reference::ReferencePage, stage::StagePage, start::StartPage, system::SystemPage,
-    term::TermPage,
+    compare::ComparePage, joint::JointPage, no_stage::NoStagePage, option::OptionPage,
+    options::OptionsPage, reference::ReferencePage, stage::StagePage, start::StartPage,
+    system::SystemPage, term::TermPage,
 };
 use crate::place::{Action, Place, Reference, View};
 use avn_kb::fill;
@@ -78,7 +78,7 @@ pub fn App(props: &Props) -> Html {
         View::Stage(stage) => html! { <StagePage {stage} /> },
         View::Options(stage) => html! { <OptionsPage {stage} /> },
         View::Option(stage, option) => html! { <OptionPage {stage} {option} /> },
-        View::Compare(stage) => html! { <OptionsPage {stage} /> },
+        View::Compare(stage) => html! { <ComparePage {stage} /> },
         View::Reference(page) => html! { <ReferencePage {page} /> },
         View::Term(term) => html! { <TermPage {term} /> },
     };

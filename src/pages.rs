@@ -1,5 +1,6 @@
 //! One page component per view of the hub.
 
+pub mod compare;
 pub mod joint;
 pub mod no_stage;
 pub mod option;

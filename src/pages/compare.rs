@@ -1,0 +1,148 @@
+//! The chosen options side by side, Option-Grid style: rows are the questions patients ask,
+//! columns are the options. Figure rows show pictures of 100 people over one time span per
+//! row; a figure known only over another span is given in words, never drawn beside them.
+
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::components::certainty::CertaintyBadge;
+use crate::components::figure_view::{figure_sentence, years, IconLegend};
+use crate::components::icon_array::IconArray;
+use crate::place::Action;
+use avn_kb::{fill, Cell, StageId, Text, TreatmentOption};
+use yew::prelude::*;
+
+/// Props: the stage the comparison is for.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The stage.
+    pub stage: StageId,
+}
+
+/// The comparison table.
+#[component]
+pub fn ComparePage(props: &Props) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let Some((system, stage)) = kb.stage(&props.stage) else {
+        return Html::default();
+    };
+    let lang = &aid.lang;
+    let options: Vec<&TreatmentOption> = aid
+        .place
+        .compared
+        .iter()
+        .filter_map(|id| kb.option(id))
+        .collect();
+    let stage_name = fill(
+        &ui.stage_heading,
+        &[("system", system.name.get(lang)), ("code", &stage.code)],
+    );
+    let head = options.iter().map(|o| {
+        html! {
+            <th scope="col" key={o.id.as_str().to_string()}>
+                <span class="avn-col-name">{ o.name.get(lang) }</span>
+                <button type="button" class="avn-link-button avn-remove"
+                    onclick={aid.send(Action::ToggledCompared(o.id.clone()))}>
+                    { &ui.compare_remove }
+                    <span class="avn-visually-hidden">{ format!(": {}", o.name.get(lang)) }</span>
+                </button>
+            </th>
+        }
+    });
+    // Each cell repeats its option's name for narrow screens, where rows stack.
+    let cell = |o: &TreatmentOption, body: Html| {
+        html! {
+            <td key={o.id.as_str().to_string()}>
+                <span class="avn-cell-name">{ o.name.get(lang) }</span>
+                { body }
+            </td>
+        }
+    };
+    let text_row = |question: &str, text: &dyn Fn(&TreatmentOption) -> &Text| {
+        html! {
+            <tr>
+                <th scope="row">{ question }</th>
+                { for options.iter().map(|o| cell(o, html! { <p>{ text(o).get(lang) }</p> })) }
+            </tr>
+        }
+    };
+    let figure_rows = kb
+        .compare(&system.joint, stage.phase, &aid.place.compared)
+        .into_iter()
+        .map(|row| {
+            let span = years(row.years);
+            let cells = options.iter().zip(row.cells).map(|(o, c)| {
+                let body = match c {
+                    Cell::Figure(f) => {
+                        let sentence = figure_sentence(ui, lang, f);
+                        html! {
+                            <>
+                                <IconArray count={f.per_100} high={f.high}
+                                    label={fill(&ui.icons_label, &[("figure", &sentence)])} />
+                                <p class="avn-figure-main">{ &sentence }</p>
+                                <IconLegend count={f.per_100} high={f.high} />
+                                <p class="avn-note">{ &ui.figure_group }{ " " }{ f.group.get(lang) }</p>
+                                <p><CertaintyBadge certainty={f.certainty} /></p>
+                            </>
+                        }
+                    }
+                    Cell::OtherHorizon(f) => html! {
+                        <p class="avn-note">{ fill(&ui.compare_other_horizon, &[
+                            ("years", &years(f.years)),
+                            ("count", &f.per_100.to_string()),
+                        ]) }{ " " }{ f.outcome.get(lang) }{ "." }</p>
+                    },
+                    Cell::NoFigure => html! { <p class="avn-note">{ &ui.compare_no_figure }</p> },
+                    Cell::NotApplicable => html! { <p>{ &ui.compare_not_applicable }</p> },
+                };
+                cell(o, body)
+            });
+            html! {
+                <tr class="avn-figure-row">
+                    <th scope="row">{ fill(ui.measure(row.measure), &[("years", &span)]) }</th>
+                    { for cells }
+                </tr>
+            }
+        });
+    let offered = options.iter().map(|o| {
+        let label = o
+            .offered
+            .iter()
+            .find(|offer| offer.joint == system.joint)
+            .map_or("", |offer| ui.offered(offer.at(stage.phase)));
+        cell(o, html! { <p>{ label }</p> })
+    });
+    let certainty = options.iter().map(|o| {
+        cell(
+            o,
+            html! { <p><CertaintyBadge certainty={o.disease_course_certainty} /></p> },
+        )
+    });
+    html! {
+        <>
+            <Back />
+            <h1 tabindex="-1">{ fill(&ui.compare_title, &[("stage", &stage_name)]) }</h1>
+            <p>{ &ui.compare_intro }</p>
+            if options.len() < 2 {
+                <p class="avn-notice">{ &ui.compare_hint }</p>
+            }
+            <div class="avn-grid-wrap">
+                <table class="avn-grid">
+                    <caption class="avn-visually-hidden">{ fill(&ui.compare_title, &[("stage", &stage_name)]) }</caption>
+                    <thead><tr><td></td>{ for head }</tr></thead>
+                    <tbody>
+                        { text_row(&ui.row_what_is_it, &|o| &o.summary) }
+                        { text_row(&ui.row_involves, &|o| &o.involves) }
+                        { text_row(&ui.row_recovery, &|o| &o.living_with) }
+                        { for figure_rows }
+                        { text_row(&ui.row_risks, &|o| &o.harms) }
+                        <tr><th scope="row">{ &ui.row_certainty }</th>{ for certainty }</tr>
+                        <tr><th scope="row">{ &ui.offered_heading }</th>{ for offered }</tr>
+                    </tbody>
+                </table>
+            </div>
+            <p class="avn-doctor">{ &ui.see_doctor }</p>
+        </>
+    }
+}
