@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod finder;
 pub mod ids;
 pub mod model;
 pub mod readability;
@@ -17,6 +18,10 @@ pub mod lint;
 #[cfg(feature = "load")]
 pub mod load;
 
+pub use finder::{
+    questions_for, systems_for, work_out, Answers, Choice, DecidedBy, Finder, Outcome, Question,
+    SystemFit,
+};
 pub use ids::{
     FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
 };
