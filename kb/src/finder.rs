@@ -322,13 +322,18 @@ pub fn work_out<'a>(kb: &'a Kb, joint: &JointId, answers: &Answers) -> Outcome<'
             decided_by.ruled_out.push(*i);
         }
     }
+    let joint_systems = systems_for(kb, joint);
     decided_by.modifiers = chosen
         .iter()
-        .filter(|(_, c)| !c.modifiers.is_empty())
+        .filter(|(_, c)| {
+            c.modifiers
+                .iter()
+                .any(|(s, _)| joint_systems.iter().any(|js| &js.id == s))
+        })
         .map(|(i, _)| *i)
         .collect();
 
-    let systems = systems_for(kb, joint)
+    let systems = joint_systems
         .into_iter()
         .map(|system| SystemFit {
             system,

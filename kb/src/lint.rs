@@ -735,7 +735,9 @@ fn finder(
                     && ch.at_most.is_none_or(|high| *m <= high)
                     && !ch.rules_out.contains(m)
             });
-            if !allows && ch.at_least <= ch.at_most {
+            let reversed =
+                matches!((ch.at_least, ch.at_most), (Some(low), Some(high)) if low > high);
+            if !allows && !reversed {
                 out.push(Problem::new(
                     Rule::FinderChoice,
                     &e.path,

@@ -232,7 +232,20 @@ fn only_joints_with_fully_mapped_systems_offer_the_finder() {
         assert!(outcome.systems.is_empty());
         assert!(!outcome.is_exact());
     }
-    // The hip-only size question is not asked for the shoulder.
+    // The hip-only size question is not asked for the shoulder, and picks nothing there.
+    let shoulder = work_out(
+        kb(),
+        &joint("shoulder"),
+        &answers(&[("x-ray", "Yes"), ("extent", "Less")]),
+    );
+    let cruess: Vec<&str> = shoulder.systems[0]
+        .stages
+        .iter()
+        .map(|s| s.code.as_str())
+        .collect();
+    assert_eq!(cruess, ["I"]);
+    assert!(shoulder.is_exact());
+    assert!(shoulder.decided_by.modifiers.is_empty());
     assert!(questions_for(kb(), &joint("hip")).contains(&q("extent")));
     assert!(!questions_for(kb(), &joint("shoulder")).contains(&q("extent")));
 }
