@@ -293,12 +293,13 @@ pub fn work_out<'a>(kb: &'a Kb, joint: &JointId, answers: &Answers) -> Outcome<'
             }
         }
     }
-    if conflict.is_empty() && possible_with(&narrowing, &[]).is_empty() {
-        // No two answers clash, but together they leave nothing: all of them are in question.
-        conflict = narrowing.iter().map(|(i, _)| *i).collect();
-    }
     conflict.sort_unstable();
     conflict.dedup();
+    if possible_with(&narrowing, &conflict).is_empty() {
+        // No two of the other answers clash, but together they leave nothing: all of them are
+        // in question.
+        conflict = narrowing.iter().map(|(i, _)| *i).collect();
+    }
 
     let possible = possible_with(&narrowing, &conflict);
     let lowest = possible.first().copied().unwrap_or(MILDEST);
