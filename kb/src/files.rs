@@ -343,3 +343,48 @@ pub struct TermEntry {
 
 /// `content/ui/<language>.toml` is a [`UiText`] as it stands.
 pub type UiFile = UiText;
+
+/// `content/finder.toml`: the questions of "help me work it out".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FinderFile {
+    /// The questions, in the order they are asked.
+    #[serde(default)]
+    pub question: Vec<QuestionEntry>,
+}
+
+/// One `[[question]]`: a plain question about what the imaging report says.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionEntry {
+    /// ID (lower-case kebab-case, unique).
+    pub id: String,
+    /// The question.
+    pub text: LocalText,
+    /// Where in the report to look (optional).
+    pub help: Option<LocalText>,
+    /// The answers, in the order shown; exactly one with `unknown = true`.
+    #[serde(default)]
+    pub choice: Vec<ChoiceEntry>,
+}
+
+/// One `[[question.choice]]`: an answer and what it says about the imaging findings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceEntry {
+    /// The answer as shown (optional only for the "I don't know" answer).
+    pub text: Option<LocalText>,
+    /// The "I don't know" answer: says nothing about the findings.
+    #[serde(default)]
+    pub unknown: bool,
+    /// The mildest finding this answer allows.
+    pub at_least: Option<Milestone>,
+    /// The most advanced finding this answer allows.
+    pub at_most: Option<Milestone>,
+    /// Findings this answer rules out.
+    #[serde(default)]
+    pub rules_out: Vec<Milestone>,
+    /// Sub-types this answer picks: staging system ID to sub-type code.
+    #[serde(default)]
+    pub modifiers: BTreeMap<String, String>,
+}

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod compare;
+pub mod finder;
 pub mod ids;
 pub mod model;
 pub mod readability;
@@ -19,6 +20,10 @@ pub mod lint;
 pub mod load;
 
 pub use compare::{Cell, CompareRow};
+pub use finder::{
+    questions_for, systems_for, work_out, Answers, Choice, DecidedBy, Finder, Outcome, Question,
+    SystemFit,
+};
 pub use ids::{
     FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
 };

@@ -1,10 +1,10 @@
 //! The content linter: every rule has a stable code, and a run reports every problem in every
 //! file at once, each with the file, the field and what to do about it.
 
-use crate::files::{FigureEntry, LocalText, SourceFile};
+use crate::files::{FigureEntry, FinderFile, LocalText, SourceFile};
 use crate::load::{Content, Entry};
 use crate::readability;
-use crate::{Modifiable, OptionKind};
+use crate::{Milestone, Modifiable, OptionKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -49,6 +49,12 @@ pub enum Rule {
     UnmappedStage,
     /// KB017: a joint with no watch-and-wait option.
     NoWatchAndWait,
+    /// KB018: a "help me work it out" question without exactly one "I don't know" answer
+    /// (that says nothing about the findings), or with fewer than two or more than 36 answers.
+    FinderQuestion,
+    /// KB019: a "help me work it out" answer that allows no finding (at_least above at_most, or
+    /// everything ruled out), or that picks a sub-type a staging system does not have.
+    FinderChoice,
     /// KB020: an option's figure names a joint the option is not offered for, so no
     /// comparison for that joint would ever show it.
     FigureForOtherJoint,
@@ -58,7 +64,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in code order.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 21] = [
         Rule::Schema,
         Rule::BrokenReference,
         Rule::MissingSource,
@@ -76,6 +82,8 @@ impl Rule {
         Rule::UnexplainedTerm,
         Rule::UnmappedStage,
         Rule::NoWatchAndWait,
+        Rule::FinderQuestion,
+        Rule::FinderChoice,
         Rule::FigureForOtherJoint,
         Rule::MeasureWithoutJoint,
     ];
@@ -100,6 +108,8 @@ impl Rule {
             Rule::UnexplainedTerm => "KB015",
             Rule::UnmappedStage => "KB016",
             Rule::NoWatchAndWait => "KB017",
+            Rule::FinderQuestion => "KB018",
+            Rule::FinderChoice => "KB019",
             Rule::FigureForOtherJoint => "KB020",
             Rule::MeasureWithoutJoint => "KB021",
         }
@@ -502,6 +512,10 @@ pub fn check(c: &Content) -> Vec<Problem> {
         }
     }
 
+    if let Some((e, f)) = c.finder.as_ref().and_then(|e| Some((e, e.file.as_ref()?))) {
+        finder(&mut out, &texts, c, e, f);
+    }
+
     // A file that did not parse may be the one that stages a joint or cites a source: judge
     // orphans, unstaged joints and missing options only when every such file could be read.
     let systems_readable = c.systems.iter().all(|e| e.file.is_some());
@@ -650,6 +664,133 @@ impl TextCheck<'_> {
                 format!("{field}.{lang}"),
                 format!("\"{lang}\" is not a language declared in kb.toml"),
             ));
+        }
+    }
+}
+
+/// The questions of "help me work it out": IDs, texts, one "I don't know" answer each, and
+/// answers that allow some finding and name real sub-types.
+fn finder(
+    out: &mut Vec<Problem>,
+    texts: &TextCheck,
+    c: &Content,
+    e: &Entry<FinderFile>,
+    f: &FinderFile,
+) {
+    let mut ids = BTreeSet::new();
+    for q in &f.question {
+        let at = |field: &str| format!("question \"{}\".{field}", q.id);
+        if !is_kebab(&q.id) {
+            out.push(Problem::new(
+                Rule::BadName,
+                &e.path,
+                at("id"),
+                "an ID is lower-case letters, digits and dashes",
+            ));
+        }
+        if !ids.insert(q.id.as_str()) {
+            out.push(Problem::new(
+                Rule::Duplicate,
+                &e.path,
+                at("id"),
+                "this question appears twice",
+            ));
+        }
+        texts.patient(out, &e.path, &at("text"), &q.text);
+        if let Some(help) = &q.help {
+            texts.patient(out, &e.path, &at("help"), help);
+        }
+        let unknown = q.choice.iter().filter(|ch| ch.unknown).count();
+        if unknown != 1 {
+            out.push(Problem::new(
+                Rule::FinderQuestion,
+                &e.path,
+                at("choice"),
+                format!("{unknown} answers have unknown = true: every question needs exactly one \"I don't know\" answer"),
+            ));
+        }
+        if !(2..=crate::finder::MAX_CHOICES).contains(&q.choice.len()) {
+            out.push(Problem::new(
+                Rule::FinderQuestion,
+                &e.path,
+                at("choice"),
+                format!(
+                    "{} answers: give from 2 to {}",
+                    q.choice.len(),
+                    crate::finder::MAX_CHOICES
+                ),
+            ));
+        }
+        for (i, ch) in q.choice.iter().enumerate() {
+            let at = |field: &str| at(&format!("choice[{i}].{field}"));
+            match &ch.text {
+                Some(t) => texts.patient(out, &e.path, &at("text"), t),
+                None if ch.unknown => {}
+                None => out.push(Problem::new(
+                    Rule::MissingText,
+                    &e.path,
+                    at("text"),
+                    "an answer needs text (only the \"I don't know\" answer may leave it out)",
+                )),
+            }
+            let says_something = ch.at_least.is_some()
+                || ch.at_most.is_some()
+                || !ch.rules_out.is_empty()
+                || !ch.modifiers.is_empty();
+            if ch.unknown && says_something {
+                out.push(Problem::new(
+                    Rule::FinderQuestion,
+                    &e.path,
+                    at("unknown"),
+                    "the \"I don't know\" answer cannot say anything about the findings or sub-types",
+                ));
+            }
+            if let (Some(low), Some(high)) = (ch.at_least, ch.at_most) {
+                if low > high {
+                    out.push(Problem::new(
+                        Rule::FinderChoice,
+                        &e.path,
+                        at("at_least"),
+                        "at_least is above at_most: no finding fits this answer",
+                    ));
+                }
+            }
+            let allows = Milestone::ALL.iter().any(|m| {
+                ch.at_least.is_none_or(|low| *m >= low)
+                    && ch.at_most.is_none_or(|high| *m <= high)
+                    && !ch.rules_out.contains(m)
+            });
+            let reversed =
+                matches!((ch.at_least, ch.at_most), (Some(low), Some(high)) if low > high);
+            if !allows && !reversed {
+                out.push(Problem::new(
+                    Rule::FinderChoice,
+                    &e.path,
+                    at("rules_out"),
+                    "this answer rules out every finding between at_least and at_most",
+                ));
+            }
+            for (system, code) in &ch.modifiers {
+                let known = c.systems.iter().find(|s| &s.id == system);
+                let has_code = known.is_some_and(|s| {
+                    s.file
+                        .as_ref()
+                        .is_none_or(|f| f.modifier.iter().any(|m| &m.code == code))
+                });
+                if !has_code {
+                    out.push(Problem::new(
+                        Rule::FinderChoice,
+                        &e.path,
+                        at(&format!("modifiers.{system}")),
+                        match known {
+                            None => format!("no staging system \"{system}\" in content/staging/"),
+                            Some(_) => {
+                                format!("\"{system}\" has no [[modifier]] with code \"{code}\"")
+                            }
+                        },
+                    ));
+                }
+            }
         }
     }
 }

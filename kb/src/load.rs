@@ -2,7 +2,7 @@
 //! only when nothing is wrong.
 
 use crate::files::{
-    AboutFile, FaqFile, FigureEntry, GlossaryFile, JointFile, LocalText, OptionFile,
+    AboutFile, FaqFile, FigureEntry, FinderFile, GlossaryFile, JointFile, LocalText, OptionFile,
     RiskFactorFile, SourceFile, SystemFile, TopicFile, UiFile,
 };
 use crate::lint::{self, Problem, Rule};
@@ -11,8 +11,8 @@ use crate::model::{
     Stage, StagingSystem, Term, Topic, TreatmentOption,
 };
 use crate::{
-    FaqId, JointId, LangId, OptionId, Phase, RiskFactorId, SourceId, StageId, SystemId, TermId,
-    Text, TopicId,
+    Choice, FaqId, Finder, JointId, LangId, OptionId, Phase, Question, RiskFactorId, SourceId,
+    StageId, SystemId, TermId, Text, TopicId,
 };
 use serde::de::DeserializeOwned;
 use std::fs;
@@ -53,6 +53,8 @@ pub struct Content {
     pub faqs: Vec<Entry<FaqFile>>,
     /// `glossary/*.toml`.
     pub glossary: Vec<Entry<GlossaryFile>>,
+    /// `finder.toml`, if the content has one.
+    pub finder: Option<Entry<FinderFile>>,
 }
 
 /// Loads and lints `dir`: the knowledge base, or every problem found (all at once).
@@ -97,6 +99,14 @@ pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
         options: read_kind(dir, "options", &mut problems),
         faqs: read_kind(dir, "faq", &mut problems),
         glossary: read_kind(dir, "glossary", &mut problems),
+        finder: dir.join("finder.toml").is_file().then(|| {
+            parse_file(
+                &dir.join("finder.toml"),
+                "finder",
+                shown("finder.toml"),
+                &mut problems,
+            )
+        }),
     };
     (content, problems)
 }
@@ -457,7 +467,39 @@ fn link(c: &Content) -> Kb {
         .collect();
     glossary.sort_by_key(|t| t.term.get(&languages[0].id).to_lowercase());
 
+    let finder = Finder {
+        questions: c
+            .finder
+            .as_ref()
+            .and_then(|e| e.file.as_ref())
+            .map_or(&[][..], |f| &f.question)
+            .iter()
+            .map(|q| Question {
+                id: q.id.clone(),
+                text: text(&q.text),
+                help: q.help.as_ref().map(text),
+                choices: q
+                    .choice
+                    .iter()
+                    .map(|ch| Choice {
+                        text: ch.text.as_ref().map(text),
+                        unknown: ch.unknown,
+                        at_least: ch.at_least,
+                        at_most: ch.at_most,
+                        rules_out: ch.rules_out.clone(),
+                        modifiers: ch
+                            .modifiers
+                            .iter()
+                            .map(|(system, code)| (SystemId::new(system), code.clone()))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+
     Kb {
+        finder,
         topics,
         risk_factors,
         options,

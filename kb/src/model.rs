@@ -31,6 +31,8 @@ pub struct Kb {
     pub faqs: Vec<Faq>,
     /// Glossary terms, alphabetical in the default language.
     pub glossary: Vec<Term>,
+    /// The questions of "help me work it out" (from a report to a stage).
+    pub finder: crate::Finder,
 }
 
 /// An explanation page.
@@ -488,6 +490,26 @@ pub struct UiText {
 
     // Finder ("help me work it out") strings go here.
     pub finder_marker_unused: String,
+    pub finder_open: String,
+    pub finder_heading: String,
+    pub finder_intro: String,
+    pub finder_question_count: String,
+    pub finder_help_label: String,
+    pub finder_dont_know: String,
+    pub finder_show_result: String,
+    pub finder_change_answers: String,
+    pub finder_result_heading: String,
+    pub finder_no_answers: String,
+    pub finder_fits_stage: String,
+    pub finder_fits_range: String,
+    pub finder_fits_none: String,
+    pub finder_subtype: String,
+    pub finder_because: String,
+    pub finder_because_item: String,
+    pub finder_unsure: String,
+    pub finder_conflict: String,
+    pub finder_not_available: String,
+    pub finder_ask_doctor: String,
 
     // Compare grid strings go here.
     pub compare_marker_unused: String,
@@ -704,6 +726,16 @@ impl Kb {
         }
         for g in &self.glossary {
             out.push((format!("glossary.{}", g.id), &g.definition));
+        }
+        for q in &self.finder.questions {
+            out.push((format!("finder.{}.text", q.id), &q.text));
+            out.extend(q.help.iter().map(|h| (format!("finder.{}.help", q.id), h)));
+            out.extend(
+                q.choices
+                    .iter()
+                    .filter_map(|c| c.text.as_ref())
+                    .map(|t| (format!("finder.{}.choice", q.id), t)),
+            );
         }
         out
     }

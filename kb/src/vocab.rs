@@ -85,6 +85,21 @@ pub enum Milestone {
     AdvancedArthritis,
 }
 
+impl Milestone {
+    /// Every milestone, mildest first (the order of the scale ranges are taken on).
+    pub const ALL: [Milestone; 9] = [
+        Milestone::AtRisk,
+        Milestone::MriOnly,
+        Milestone::Sclerosis,
+        Milestone::SubchondralFracture,
+        Milestone::DepressionUnder2mm,
+        Milestone::Depression2To4mm,
+        Milestone::DepressionOver4mm,
+        Milestone::JointSpaceNarrowing,
+        Milestone::AdvancedArthritis,
+    ];
+}
+
 /// What a staging system's sub-types describe.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
