@@ -4,6 +4,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod fit;
 pub mod ids;
 pub mod model;
 pub mod readability;
@@ -26,6 +27,6 @@ pub use model::{
 };
 pub use text::{fill, Text};
 pub use vocab::{
-    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
-    TopicKind, Verification,
+    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
+    PainRelief, Phase, TopicKind, Value, Verification,
 };
