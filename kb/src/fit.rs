@@ -631,4 +631,26 @@ mod tests {
         assert_eq!(ui.rating(Some(9)), ui.rating_none);
         assert_eq!(ui.fit_level(FitLevel::Unknown), ui.fit_unknown);
     }
+
+    #[test]
+    fn decision_support_text_reads_at_grade_8_or_below() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/ui/en.toml");
+        let file = std::fs::read_to_string(path).unwrap();
+        // The decision support section runs from its marker to the end of the file.
+        let section = file.split("decision_marker_unused").nth(1).unwrap();
+        let section = section.split_once('\n').unwrap().1;
+        let strings: toml::Table = toml::from_str(section).unwrap();
+        let mut checked = 0;
+        for (key, text) in &strings {
+            let text = text.as_str().unwrap();
+            if let Some(grade) = crate::readability::grade(text, &[]) {
+                assert!(grade <= 8.0, "{key} reads at grade {grade:.1}: {text}");
+                checked += 1;
+            }
+        }
+        assert!(
+            checked > 10,
+            "only {checked} strings were long enough to grade"
+        );
+    }
 }
