@@ -712,4 +712,22 @@ mod tests {
         assert!(!list.iter().any(|q| q.key == key));
         assert!(list.iter().any(|q| q.key == "stage:size" && q.ticked));
     }
+
+    #[test]
+    fn recorded_recovery_and_pain_relief_reach_the_fit_rules() {
+        use avn_kb::fit::{fit, FitLevel};
+        use avn_kb::{PainRelief, Phase};
+        let kb = kb().unwrap();
+        let option = |id: &str| kb.options.iter().find(|o| o.id.as_str() == id).unwrap();
+        let hip = &kb.joints[0].id;
+        let cd = option("core-decompression");
+        assert_eq!(cd.recovery_weeks, Some((6, 6)));
+        let recovery = fit(cd, hip, Phase::Early, Value::ShortRecovery);
+        assert_eq!(recovery.level, FitLevel::Mixed);
+        let painkillers = option("pain-relief");
+        assert_eq!(painkillers.pain_relief, Some(PainRelief::WithinWeeks));
+        let osteotomy = option("osteotomy");
+        let unknown = fit(osteotomy, hip, Phase::Early, Value::ShortRecovery);
+        assert_eq!(unknown.level, FitLevel::Unknown);
+    }
 }
