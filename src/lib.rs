@@ -7,6 +7,7 @@ mod app;
 mod components;
 pub mod config;
 pub mod content;
+pub mod decision;
 mod pages;
 pub mod place;
 

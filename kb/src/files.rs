@@ -2,8 +2,8 @@
 //! Strict: an unknown field, a missing field or a value outside a vocabulary does not parse.
 
 use crate::{
-    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
-    TopicKind, UiText, Verification,
+    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
+    PainRelief, Phase, TopicKind, UiText, Verification,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -271,6 +271,11 @@ pub struct OptionFile {
     pub living_with: LocalText,
     /// Certainty that it changes the course of the disease.
     pub disease_course_certainty: Certainty,
+    /// Typical weeks before usual daily life or work restarts, `[low, high]` (optional; only
+    /// where `living_with` and the sources say; `[0, 0]` when daily life goes on as usual).
+    pub recovery_weeks: Option<[u8; 2]>,
+    /// How soon it eases pain (optional; only where `benefits` and the sources say).
+    pub pain_relief: Option<PainRelief>,
     /// For comfort or wellbeing only, not to change the disease.
     #[serde(default)]
     pub comfort_only: bool,

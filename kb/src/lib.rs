@@ -6,6 +6,7 @@
 
 pub mod compare;
 pub mod finder;
+pub mod fit;
 pub mod ids;
 pub mod model;
 pub mod readability;
@@ -33,6 +34,6 @@ pub use model::{
 };
 pub use text::{fill, Text};
 pub use vocab::{
-    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind, Phase,
-    TopicKind, Verification,
+    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
+    PainRelief, Phase, TopicKind, Value, Verification,
 };

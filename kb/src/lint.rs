@@ -36,7 +36,8 @@ pub enum Rule {
     /// KB011: a staging system with no stages, or a joint with no staging system.
     Empty,
     /// KB012: an outcome figure that is not "N out of 100 over a time": out_of is not 100, a
-    /// number above 100, a range that does not contain the estimate, or no time span.
+    /// number above 100, a range that does not contain the estimate, or no time span; or a
+    /// `recovery_weeks` range whose low end is above its high end.
     BadFigure,
     /// KB013: benefits and harms not in equal detail (one has over twice the words of the other).
     Unbalanced,
@@ -449,6 +450,16 @@ pub fn check(c: &Content) -> Vec<Problem> {
                     &e.path,
                     format!("offered[{i}].joint"),
                     format!("no joint \"{}\" in content/joints/", offer.joint),
+                ));
+            }
+        }
+        if let Some([low, high]) = o.recovery_weeks {
+            if low > high {
+                out.push(Problem::new(
+                    Rule::BadFigure,
+                    &e.path,
+                    "recovery_weeks",
+                    format!("the range {low}–{high} weeks must have its low end first"),
                 ));
             }
         }

@@ -423,6 +423,8 @@ fn link(c: &Content) -> Kb {
                     harms: text(&f.harms),
                     living_with: text(&f.living_with),
                     disease_course_certainty: f.disease_course_certainty,
+                    recovery_weeks: f.recovery_weeks.map(|[low, high]| (low, high)),
+                    pain_relief: f.pain_relief,
                     comfort_only: f.comfort_only,
                     offered: f
                         .offered

@@ -198,3 +198,49 @@ pub enum TopicKind {
     /// About this aid: dates, review, method, funding, authors (IPDAS items).
     AboutThisAid,
 }
+
+/// How soon an option is expected to ease pain, as its own text and sources say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PainRelief {
+    /// Pain usually eases within days or weeks.
+    WithinWeeks,
+    /// Pain eases slowly, over months (for example while healing after an operation).
+    OverMonths,
+    /// It is not meant to ease pain.
+    NotExpected,
+}
+
+/// Something that may matter to a patient when choosing (IPDAS values clarification), in the
+/// order the aid asks about them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Value {
+    /// Keeping my own joint as long as possible.
+    KeepOwnJoint,
+    /// Not having an operation.
+    AvoidOperation,
+    /// Getting pain relief quickly.
+    QuickPainRelief,
+    /// A short recovery, back to daily life soon.
+    ShortRecovery,
+    /// A low chance of harm from the treatment itself.
+    AvoidComplications,
+    /// A low chance of needing another operation later.
+    AvoidSecondOperation,
+    /// Treatment backed by sure evidence.
+    SureEvidence,
+}
+
+impl Value {
+    /// Every value, in the order the aid asks about them.
+    pub const ALL: [Value; 7] = [
+        Value::KeepOwnJoint,
+        Value::AvoidOperation,
+        Value::QuickPainRelief,
+        Value::ShortRecovery,
+        Value::AvoidComplications,
+        Value::AvoidSecondOperation,
+        Value::SureEvidence,
+    ];
+}
