@@ -10,7 +10,7 @@ use crate::content::kb;
 use crate::pages::{
     compare::ComparePage, joint::JointPage, no_stage::NoStagePage, option::OptionPage,
     options::OptionsPage, reference::ReferencePage, stage::StagePage, start::StartPage,
-    system::SystemPage, term::TermPage,
+    system::SystemPage, term::TermPage, work_it_out::WorkItOutPage,
 };
 use crate::place::{Action, Place, Reference, View};
 use avn_kb::fill;
@@ -73,7 +73,7 @@ pub fn App(props: &Props) -> Html {
         View::Start => html! { <StartPage /> },
         View::Joint(joint) => html! { <JointPage {joint} /> },
         View::System(system) => html! { <SystemPage {system} /> },
-        View::WorkItOut(joint) => html! { <JointPage {joint} /> },
+        View::WorkItOut(joint) => html! { <WorkItOutPage {joint} /> },
         View::NoStage(joint) => html! { <NoStagePage {joint} /> },
         View::Stage(stage) => html! { <StagePage {stage} /> },
         View::Options(stage) => html! { <OptionsPage {stage} /> },
@@ -176,7 +176,10 @@ fn first_place(config: &Config) -> (Place, bool) {
 
 /// The place a fragment names, checked against the knowledge base.
 fn read_fragment(kb: &Kb, fragment: &str) -> Result<Place, ()> {
-    Place::from_fragment(fragment, kb, |answers| answers.len() <= 16).map_err(|_| ())
+    Place::from_fragment(fragment, kb, |code| {
+        avn_kb::Answers::from_code(code, &kb.finder).is_some()
+    })
+    .map_err(|_| ())
 }
 
 /// When the aid has the page to itself, each step becomes a browser history entry with the

@@ -10,3 +10,4 @@ pub mod stage;
 pub mod start;
 pub mod system;
 pub mod term;
+pub mod work_it_out;

@@ -1,0 +1,140 @@
+//! "Help me work it out": plain questions about the scan report, each with "I don't know";
+//! the stages that fit the answers so far, in every system of the joint, and which answers
+//! decided it. The result is derived from the answers on every render, never stored.
+
+use crate::aid::use_aid;
+use crate::components::back::Back;
+use crate::place::{Action, FoundBy};
+use avn_kb::{fill, questions_for, work_out, Answers, JointId};
+use yew::prelude::*;
+
+/// Props: the joint.
+#[derive(Clone, PartialEq, Properties)]
+pub struct Props {
+    /// The joint the report is about.
+    pub joint: JointId,
+}
+
+/// The questions, then what the answers fit.
+#[component]
+pub fn WorkItOutPage(props: &Props) -> Html {
+    let Some((aid, kb, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let lang = &aid.lang;
+    let finder = &kb.finder;
+    let answers =
+        Answers::from_code(&aid.place.answers, finder).unwrap_or_else(|| Answers::new(finder));
+    let asked = questions_for(kb, &props.joint);
+    let total = asked.len().to_string();
+    let questions = asked.iter().enumerate().map(|(n, &q)| {
+        let question = &finder.questions[q];
+        let choices = question.choices.iter().enumerate().map(|(c, choice)| {
+            let mut next = answers.clone();
+            next.set(q, Some(c as u8));
+            let code = next.to_code();
+            html! {
+                <label class="avn-radio" key={c}>
+                    <input type="radio" name={format!("avn-q-{}", question.id)}
+                        checked={answers.get(q) == Some(c as u8)}
+                        onchange={aid.send(Action::Answered(code))} />
+                    { " " }{ choice.label(lang, ui) }
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="avn-question" key={question.id.clone()}>
+                <legend>
+                    <span class="avn-question-count">{ fill(&ui.finder_question_count, &[
+                        ("n", &(n + 1).to_string()), ("total", &total)]) }</span>
+                    { question.text.get(lang) }
+                </legend>
+                if let Some(help) = &question.help {
+                    <p class="avn-note">{ &ui.finder_help_label }{ ": " }{ help.get(lang) }</p>
+                }
+                { for choices }
+            </fieldset>
+        }
+    });
+
+    let outcome = work_out(kb, &props.joint, &answers);
+    let answered = asked.iter().any(|&q| answers.get(q).is_some());
+    let stage_button = |stage: &avn_kb::Stage, system: &avn_kb::StagingSystem| {
+        html! {
+            <li key={stage.id.as_str().to_string()}>
+                <button type="button" class="avn-choice"
+                    onclick={aid.send(Action::PickedStage(stage.id.clone(), FoundBy::WorkedOut))}>
+                    <span class="avn-choice-title">{ fill(&ui.stage_heading,
+                        &[("system", system.name.get(lang)), ("code", &stage.code)]) }</span>
+                    <span class="avn-choice-detail">{ stage.summary.get(lang) }</span>
+                </button>
+            </li>
+        }
+    };
+    let systems = outcome.systems.iter().map(|fit| {
+        let name = fit.system.name.get(lang);
+        let line = match (fit.exact(), fit.range()) {
+            (Some(stage), _) => fill(&ui.finder_fits_stage, &[("system", name), ("stage", &stage.code)]),
+            (None, Some((low, high))) => fill(&ui.finder_fits_range,
+                &[("system", name), ("low", &low.code), ("high", &high.code)]),
+            _ => fill(&ui.finder_fits_none, &[("system", name)]),
+        };
+        html! {
+            <section key={fit.system.id.as_str().to_string()} class="avn-fit">
+                <h3>{ name }</h3>
+                <p>{ line }</p>
+                { for fit.modifiers.iter().map(|m| html! {
+                    <p>{ fill(&ui.finder_subtype, &[("code", &m.code)]) }{ " " }{ m.meaning.get(lang) }</p>
+                }) }
+                <ul class="avn-choices">{ for fit.stages.iter().map(|s| stage_button(s, fit.system)) }</ul>
+            </section>
+        }
+    });
+    let said = |q: usize| {
+        let question = &finder.questions[q];
+        let answer = answers
+            .get(q)
+            .and_then(|c| question.choices.get(c as usize))
+            .map_or("", |c| c.label(lang, ui));
+        fill(
+            &ui.finder_because_item,
+            &[("answer", answer), ("question", question.text.get(lang))],
+        )
+    };
+    let because = outcome.decided_by.all();
+    html! {
+        <>
+            <Back />
+            <h1 tabindex="-1">{ &ui.finder_heading }</h1>
+            <p>{ &ui.finder_intro }</p>
+            if asked.is_empty() {
+                <p class="avn-notice">{ &ui.finder_not_available }</p>
+            }
+            <form class="avn-questions" onsubmit={|e: SubmitEvent| e.prevent_default()}>
+                { for questions }
+            </form>
+            <section class="avn-result" aria-live="polite">
+                <h2>{ &ui.finder_result_heading }</h2>
+                if !answered {
+                    <p>{ &ui.finder_no_answers }</p>
+                }
+                if !outcome.conflict.is_empty() {
+                    <p class="avn-notice">{ &ui.finder_conflict }</p>
+                    <ul>{ for outcome.conflict.iter().map(|&q| html! { <li>{ said(q) }</li> }) }</ul>
+                }
+                if !because.is_empty() {
+                    <p>{ &ui.finder_because }</p>
+                    <ul>{ for because.iter().map(|&q| html! { <li>{ said(q) }</li> }) }</ul>
+                }
+                if !outcome.unsure.is_empty() && answered {
+                    <p>{ &ui.finder_unsure }</p>
+                    <ul>{ for outcome.unsure.iter().map(|&q| html! {
+                        <li>{ finder.questions[q].text.get(lang) }</li>
+                    }) }</ul>
+                }
+                { for systems }
+                <p class="avn-doctor">{ &ui.finder_ask_doctor }</p>
+            </section>
+        </>
+    }
+}
