@@ -1,6 +1,7 @@
 //! What every view needs from the hub: the language, the patient's place, and a way to act.
 
 use crate::content::kb;
+use crate::decision::{Action as DecisionAction, Decision};
 use crate::place::{Action, Place, View};
 use avn_kb::{Kb, LangId, UiText};
 use std::rc::Rc;
@@ -15,6 +16,14 @@ pub struct Aid {
     pub place: Rc<Place>,
     /// Receives what the patient does.
     pub act: Callback<Action>,
+    /// What the patient has worked out so far (what matters, SURE, questions).
+    pub decision: Rc<Decision>,
+    /// Receives the patient's decision-support answers.
+    pub decide: Callback<DecisionAction>,
+    /// Whether the patient chose to keep their answers on this device.
+    pub remembered: bool,
+    /// Turns keeping answers on this device on or off.
+    pub remember: Callback<bool>,
 }
 
 impl Aid {
@@ -22,6 +31,12 @@ impl Aid {
     pub fn open<E>(&self, view: View) -> Callback<E> {
         let act = self.act.clone();
         Callback::from(move |_| act.emit(Action::Opened(view.clone())))
+    }
+
+    /// A callback that sends the decision-support `action` when fired.
+    pub fn decide<E>(&self, action: DecisionAction) -> Callback<E> {
+        let decide = self.decide.clone();
+        Callback::from(move |_| decide.emit(action.clone()))
     }
 
     /// A callback that sends `action` when fired.

@@ -7,12 +7,15 @@ use crate::aid::Aid;
 use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
 use crate::content::kb;
+use crate::decision::{Decision, SavedProblem};
 use crate::pages::{
     compare::ComparePage, joint::JointPage, no_stage::NoStagePage, option::OptionPage,
-    options::OptionsPage, reference::ReferencePage, stage::StagePage, start::StartPage,
-    system::SystemPage, term::TermPage, work_it_out::WorkItOutPage,
+    options::OptionsPage, questions::QuestionsPage, ready::ReadyPage, reference::ReferencePage,
+    stage::StagePage, start::StartPage, summary::SummaryPage, system::SystemPage, term::TermPage,
+    values::ValuesPage, work_it_out::WorkItOutPage,
 };
-use crate::place::{Action, Place, Reference, View};
+use crate::place::{Action, Place, Reference, Step, View};
+use crate::saved;
 use avn_kb::fill;
 use avn_kb::{Kb, UiText};
 use std::rc::Rc;
@@ -36,17 +39,37 @@ const UNAVAILABLE: &str = "Sorry, this guide could not start. Please reload the 
 #[component]
 pub fn App(props: &Props) -> Html {
     let config = &props.config;
-    let (first_place, unreadable_link) = use_memo((), {
+    let opening = use_memo((), {
         let config = config.clone();
-        move |_| first_place(&config)
-    })
-    .as_ref()
-    .clone();
-    let place = use_reducer(move || first_place);
+        move |_| opening(&config)
+    });
+    let place = use_reducer({
+        let place = opening.place.clone();
+        move || place
+    });
     let act = {
         let dispatcher = place.dispatcher();
         use_callback(dispatcher, |action: Action, d| d.dispatch(action))
     };
+    let decision = use_reducer({
+        let decision = opening.decision.clone();
+        move || decision
+    });
+    let decide = {
+        let dispatcher = decision.dispatcher();
+        use_callback(dispatcher, |action, d| d.dispatch(action))
+    };
+    let remembered = use_state_eq(|| opening.remembered);
+    let remember = {
+        let remembered = remembered.clone();
+        use_callback((), move |on: bool, _| {
+            if !on {
+                saved::remove();
+            }
+            remembered.set(on);
+        })
+    };
+    use_remember(*remembered, &decision, &place);
     let view_root = use_node_ref();
     use_focus_heading(&place.view, &view_root);
     use_place_in_url(config.place_in_url, &place, &act);
@@ -67,6 +90,10 @@ pub fn App(props: &Props) -> Html {
         lang: lang.clone(),
         place: Rc::new((*place).clone()),
         act: act.clone(),
+        decision: Rc::new((*decision).clone()),
+        decide,
+        remembered: *remembered,
+        remember,
     };
 
     let page = match place.view.clone() {
@@ -81,10 +108,20 @@ pub fn App(props: &Props) -> Html {
         View::Compare(stage) => html! { <ComparePage {stage} /> },
         View::Reference(page) => html! { <ReferencePage {page} /> },
         View::Term(term) => html! { <TermPage {term} /> },
+        View::Decide(Step::Values) => html! { <ValuesPage /> },
+        View::Decide(Step::Ready) => html! { <ReadyPage /> },
+        View::Decide(Step::Questions) => html! { <QuestionsPage /> },
+        View::Decide(Step::Summary) => html! { <SummaryPage /> },
     };
+    let on_summary = place.view == View::Decide(Step::Summary);
     let mut notices = config_notices(kb, ui, config);
-    if unreadable_link {
+    if opening.unreadable_link {
         notices.push(ui.unreadable_link.clone());
+    }
+    match opening.saved_problem {
+        Some(SavedProblem::OldVersion) => notices.push(ui.saved_old_version.clone()),
+        Some(SavedProblem::Unreadable) => notices.push(ui.saved_unreadable.clone()),
+        None => {}
     }
     let hospital = config.hospital.as_deref();
     let named = |plain: &str, with_name: &str| match hospital {
@@ -102,7 +139,7 @@ pub fn App(props: &Props) -> Html {
     });
     html! {
         <ContextProvider<Aid> context={aid.clone()}>
-            <div class="avn-aid" lang={lang.as_str().to_string()}>
+            <div class={classes!("avn-aid", on_summary.then_some("avn-on-summary"))} lang={lang.as_str().to_string()}>
                 { for notices.into_iter().map(|text| html! { <Notice {text} /> }) }
                 <div class="avn-view" ref={view_root}>{ page }</div>
                 <footer class="avn-footer">
@@ -148,9 +185,52 @@ pub fn reference_title(ui: &UiText, page: Reference) -> &str {
     }
 }
 
-/// Where the aid opens: the place in the URL fragment when it keeps its place there (a
-/// reload or a bookmark), else the hospital's joint or the start. The flag says the fragment
-/// could not be read, so the patient is told why they are at the start.
+/// How the aid opens.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Opening {
+    /// Where the patient starts.
+    place: Place,
+    /// The URL fragment could not be read, so the patient is told why they are at the start.
+    unreadable_link: bool,
+    /// Answers kept on this device, if the patient chose that earlier.
+    decision: Decision,
+    /// The patient chose earlier to keep answers on this device.
+    remembered: bool,
+    /// Kept answers that could not be opened (and were removed).
+    saved_problem: Option<SavedProblem>,
+}
+
+/// Where the aid opens, with what: answers the patient chose to keep on this device (and the
+/// place they were at, unless a link names one), else the place in the URL fragment when the
+/// aid keeps its place there, else the hospital's joint or the start.
+fn opening(config: &Config) -> Opening {
+    let mut opening = Opening::default();
+    if let Some(text) = saved::read() {
+        let (answers, fragment) = text.split_once('\n').unwrap_or((&text, ""));
+        match Decision::from_saved(answers) {
+            Ok(decision) => {
+                opening.decision = decision;
+                opening.remembered = true;
+                if let Some(kb) = kb() {
+                    opening.place = read_fragment(kb, fragment).unwrap_or_default();
+                }
+            }
+            Err(problem) => {
+                saved::remove();
+                opening.saved_problem = Some(problem);
+            }
+        }
+    }
+    let (place, unreadable_link) = first_place(config);
+    if place != Place::default() || unreadable_link || !opening.remembered {
+        opening.place = place;
+    }
+    opening.unreadable_link = unreadable_link;
+    opening
+}
+
+/// The place in the URL fragment when the aid keeps its place there (a reload or a bookmark),
+/// else the hospital's joint or the start; and whether the fragment could not be read.
 fn first_place(config: &Config) -> (Place, bool) {
     let Some(kb) = kb() else {
         return (Place::default(), false);
@@ -218,6 +298,18 @@ fn use_place_in_url(enabled: bool, place: &Place, act: &Callback<Action>) {
             })
         });
         move || drop(listener)
+    });
+}
+
+/// While the patient has ticked "remember", keep their answers and place on this device,
+/// updated after every change. Nothing is written while the tick is off.
+#[hook]
+fn use_remember(remembered: bool, decision: &Decision, place: &Place) {
+    let text = format!("{}\n{}", decision.to_saved(), place.to_fragment());
+    use_effect_with((remembered, text), |(remembered, text)| {
+        if *remembered {
+            saved::write(text);
+        }
     });
 }
 

@@ -10,6 +10,7 @@ pub mod content;
 pub mod decision;
 mod pages;
 pub mod place;
+mod saved;
 
 pub use app::{App, Props};
 

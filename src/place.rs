@@ -49,6 +49,33 @@ impl Reference {
     }
 }
 
+/// A step of decision support, reachable once the patient has a stage (or without one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// What matters to me, and how each option fits it.
+    Values,
+    /// Am I ready to decide (SURE).
+    Ready,
+    /// Questions for my doctor.
+    Questions,
+    /// My summary, to print or save.
+    Summary,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 4] = [Step::Values, Step::Ready, Step::Questions, Step::Summary];
+
+    fn keyword(self) -> &'static str {
+        match self {
+            Step::Values => "values",
+            Step::Ready => "ready",
+            Step::Questions => "questions",
+            Step::Summary => "summary",
+        }
+    }
+}
+
 /// How the patient found their stage (shown on the summary).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FoundBy {
@@ -95,6 +122,8 @@ pub enum View {
     Reference(Reference),
     /// One word explained (from a word marked in the text).
     Term(TermId),
+    /// A step of decision support.
+    Decide(Step),
 }
 
 impl View {
@@ -111,6 +140,7 @@ impl View {
             View::Compare(_) => "compare",
             View::Reference(page) => page.keyword(),
             View::Term(_) => "term",
+            View::Decide(step) => step.keyword(),
         }
     }
 }
@@ -122,6 +152,8 @@ pub struct Place {
     pub view: View,
     /// The views "Back" returns to, most recent last.
     trail: Vec<View>,
+    /// The stage the patient picked as theirs, if any.
+    pub stage: Option<StageId>,
     /// How the stage was found, once one was picked.
     pub found_by: Option<FoundBy>,
     /// Answers to the "work it out" questions, in their short text form.
@@ -131,6 +163,8 @@ pub struct Place {
     /// Risk factors the patient ticked as applying to them. Kept in memory only, never in the
     /// URL: a link or a browser history entry must not reveal them.
     pub risk_factors: Vec<RiskFactorId>,
+    /// Options whose own page the patient opened, in the order first opened (in memory only).
+    pub looked_at: Vec<OptionId>,
 }
 
 impl Default for Place {
@@ -138,10 +172,12 @@ impl Default for Place {
         Place {
             view: View::Start,
             trail: Vec::new(),
+            stage: None,
             found_by: None,
             answers: String::new(),
             compared: Vec::new(),
             risk_factors: Vec::new(),
+            looked_at: Vec::new(),
         }
     }
 }
@@ -208,8 +244,17 @@ impl Reducible for Place {
         let next = match action {
             // Comparing needs at least two options.
             Action::Opened(View::Compare(_)) if self.compared.len() < 2 => return self,
-            Action::Opened(view) => self.open(view),
+            Action::Opened(view) => {
+                let mut next = self.open(view);
+                if let View::Option(_, option) = &next.view {
+                    if !next.looked_at.contains(option) {
+                        next.looked_at.push(option.clone());
+                    }
+                }
+                next
+            }
             Action::PickedStage(stage, found_by) => Place {
+                stage: Some(stage.clone()),
                 found_by: Some(found_by),
                 ..self.open(View::Stage(stage))
             },
@@ -276,6 +321,11 @@ impl Place {
         let mut pairs: Vec<(&str, String)> = vec![("v", self.view.keyword().to_string())];
         match &self.view {
             View::Start | View::Reference(_) => {}
+            View::Decide(_) => {
+                if let Some(stage) = &self.stage {
+                    pairs.push(("s", stage.to_string()))
+                }
+            }
             View::Joint(j) | View::WorkItOut(j) | View::NoStage(j) => {
                 pairs.push(("j", j.to_string()))
             }
@@ -374,12 +424,22 @@ impl Place {
                 let term = kb.glossary.iter().find(|t| t.id.as_str() == wanted);
                 View::Term(term.ok_or(UnreadableFragment)?.id.clone())
             }
-            other => View::Reference(
-                Reference::ALL
-                    .into_iter()
-                    .find(|r| r.keyword() == other)
-                    .ok_or(UnreadableFragment)?,
-            ),
+            other => match Step::ALL.into_iter().find(|s| s.keyword() == other) {
+                Some(step) => View::Decide(step),
+                None => View::Reference(
+                    Reference::ALL
+                        .into_iter()
+                        .find(|r| r.keyword() == other)
+                        .ok_or(UnreadableFragment)?,
+                ),
+            },
+        };
+        let stage = match &view {
+            View::Stage(s) | View::Options(s) | View::Compare(s) | View::Option(s, _) => {
+                Some(s.clone())
+            }
+            _ if field("s").is_some() => Some(stage()?),
+            _ => None,
         };
         let found_by = match field("f") {
             None => None,
@@ -413,10 +473,12 @@ impl Place {
         Ok(Place {
             view,
             trail,
+            stage,
             found_by,
             answers,
             compared,
             risk_factors: Vec::new(),
+            looked_at: Vec::new(),
         })
     }
 }
@@ -439,6 +501,7 @@ fn natural_trail(kb: &Kb, view: &View, found_by: Option<FoundBy>) -> Vec<View> {
         View::Start => Vec::new(),
         View::Reference(_) | View::Joint(_) => vec![View::Start],
         View::Term(_) => vec![View::Start, View::Reference(Reference::Glossary)],
+        View::Decide(_) => vec![View::Start],
         View::WorkItOut(j) | View::NoStage(j) => vec![View::Start, View::Joint(j.clone())],
         View::System(s) => match kb.system(s) {
             Some(system) => vec![View::Start, View::Joint(system.joint.clone())],
@@ -631,6 +694,8 @@ mod tests {
             View::Option(arco("II"), option("core-decompression")),
             View::Reference(Reference::Glossary),
             View::Reference(Reference::About),
+            View::Decide(Step::Values),
+            View::Decide(Step::Summary),
         ];
         for view in views {
             let place = Place {

@@ -5,6 +5,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
+use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::{figure_sentence, years, IconLegend};
 use crate::components::icon_array::IconArray;
 use crate::place::Action;
@@ -143,6 +144,7 @@ pub fn ComparePage(props: &Props) -> Html {
                 </table>
             </div>
             <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <DecideNav />
         </>
     }
 }

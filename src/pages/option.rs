@@ -5,6 +5,7 @@ use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::compare_tick::CompareTick;
+use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
 use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
@@ -84,6 +85,7 @@ pub fn OptionPage(props: &Props) -> Html {
             }
             <p class="avn-doctor">{ &ui.see_doctor }</p>
             <SourceList lang={lang.clone()} sources={option.sources.clone()} />
+            <DecideNav />
         </>
     }
 }

@@ -4,6 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::compare_bar::CompareBar;
+use crate::components::decide_nav::DecideNav;
 use crate::components::option_card::OptionCard;
 use avn_kb::{fill, Offered, StageId};
 use yew::prelude::*;
@@ -71,6 +72,7 @@ pub fn OptionsPage(props: &Props) -> Html {
             { for groups }
             <CompareBar stage={stage.id.clone()} />
             <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <DecideNav />
         </>
     }
 }

@@ -5,6 +5,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
+use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
 use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
@@ -104,6 +105,7 @@ pub fn StagePage(props: &Props) -> Html {
             </button>
             <p class="avn-doctor">{ &ui.see_doctor }</p>
             <SourceList lang={lang.clone()} sources={sources} />
+            <DecideNav />
         </>
     }
 }

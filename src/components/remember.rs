@@ -1,0 +1,39 @@
+//! The opt-in to keep answers on this device, and "clear all my answers".
+
+use crate::aid::use_aid;
+use crate::decision::Action as DecisionAction;
+use crate::place::Action;
+use yew::prelude::*;
+
+/// A tick box (off unless the patient ticks it) and a button that wipes everything.
+#[component]
+pub fn Remember() -> Html {
+    let Some((aid, _, ui)) = use_aid() else {
+        return Html::default();
+    };
+    let remember = aid.remember.clone();
+    let on_change = Callback::from(move |e: Event| {
+        let ticked = e
+            .target_dyn_into::<web_sys::HtmlInputElement>()
+            .is_some_and(|input| input.checked());
+        remember.emit(ticked);
+    });
+    let forget = {
+        let (remember, decide, act) = (aid.remember.clone(), aid.decide.clone(), aid.act.clone());
+        Callback::from(move |_| {
+            remember.emit(false);
+            decide.emit(DecisionAction::ForgotEverything);
+            act.emit(Action::StartedOver);
+        })
+    };
+    html! {
+        <section class="avn-remember">
+            <label class="avn-tick">
+                <input type="checkbox" checked={aid.remembered} onchange={on_change} />
+                { " " }{ &ui.remember_label }
+            </label>
+            <p class="avn-note">{ if aid.remembered { &ui.remember_on } else { &ui.remember_note } }</p>
+            <button type="button" class="avn-link-button" onclick={forget}>{ &ui.forget_everything }</button>
+        </section>
+    }
+}
