@@ -423,8 +423,7 @@ pub struct UiText {
     pub faq_heading: String,
     pub glossary_heading: String,
     pub urgent_label: String,
-    // Journey (issue 4 views) strings go here.
-    pub journey_marker_unused: String,
+    // The patient journey.
     pub compare_remove: String,
     pub compare_title: String,
     pub compare_intro: String,
@@ -493,8 +492,7 @@ pub struct UiText {
     pub icons_maybe: String,
     pub icons_no: String,
 
-    // Finder ("help me work it out") strings go here.
-    pub finder_marker_unused: String,
+    // "Help me work it out".
     pub finder_open: String,
     pub finder_heading: String,
     pub finder_intro: String,
@@ -516,8 +514,7 @@ pub struct UiText {
     pub finder_not_available: String,
     pub finder_ask_doctor: String,
 
-    // Compare grid strings go here.
-    pub compare_marker_unused: String,
+    // The comparison grid.
     pub measure_joint_replacement: String,
     pub measure_worsening: String,
     pub measure_more_surgery: String,
@@ -527,8 +524,7 @@ pub struct UiText {
     pub compare_no_figure: String,
     pub compare_not_applicable: String,
 
-    // Decision support (issue 5) strings go here.
-    pub decision_marker_unused: String,
+    // Decision support.
     pub decide_heading: String,
     pub summary_heading: String,
     pub summary_intro: String,

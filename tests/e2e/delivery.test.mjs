@@ -192,7 +192,7 @@ test('embed: a hostile host page and two instances leave each other alone, and b
     // Bad configuration: each value is explained inside the widget and replaced by the default.
     const twoText = await two.locator('.avn-aid').innerText();
     assert.match(twoText, /contact link that is not safe/);
-    assert.match(twoText, /colour this guide cannot use/);
+    assert.match(twoText, /colour that is hard to read/);
     assert.match(twoText, /not available in the language "zz" yet/);
     assert.match(twoText, /start on "elbow"/);
     assert.equal(await two.locator('a[href^="javascript"]').count(), 0);
