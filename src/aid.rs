@@ -3,7 +3,7 @@
 use crate::content::kb;
 use crate::decision::{Action as DecisionAction, Decision};
 use crate::place::{Action, Place, View};
-use avn_kb::{Kb, LangId, UiText};
+use avn_kb::{Kb, LangId, StagingSystem, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -54,4 +54,12 @@ pub fn use_aid() -> Option<(Aid, &'static Kb, &'static UiText)> {
     let kb = kb()?;
     let ui = kb.ui(&aid.lang);
     Some((aid, kb, ui))
+}
+
+/// A stage's name as written on reports, e.g. "ARCO 2019 stage IIIA".
+pub fn stage_name(ui: &UiText, lang: &LangId, system: &StagingSystem, code: &str) -> String {
+    avn_kb::fill(
+        &ui.stage_heading,
+        &[("system", system.name.get(lang)), ("code", code)],
+    )
 }

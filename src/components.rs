@@ -12,5 +12,6 @@ pub mod option_card;
 pub mod patient_text;
 pub mod remember;
 pub mod source_list;
+pub mod stage_button;
 pub mod stage_choices;
 pub mod topic_view;

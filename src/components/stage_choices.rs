@@ -1,8 +1,9 @@
 //! A staging system's stages as buttons, grouped early, middle and late.
 
 use crate::aid::use_aid;
-use crate::place::{Action, FoundBy};
-use avn_kb::{fill, Phase, SystemId};
+use crate::components::stage_button::StageButton;
+use crate::place::FoundBy;
+use avn_kb::{Phase, SystemId};
 use yew::prelude::*;
 
 /// Props: the system and how a pick counts.
@@ -28,21 +29,15 @@ pub fn StageChoices(props: &Props) -> Html {
     };
     let lang = &aid.lang;
     let joint = kb.joint(&system.joint);
-    let system_name = system.name.get(lang);
     let phases = Phase::ALL.iter().map(|&phase| {
         let stages: Vec<_> = system.stages.iter().filter(|s| s.phase == phase).collect();
         if stages.is_empty() {
             return Html::default();
         }
         let buttons = stages.into_iter().map(|stage| {
-            let pick = aid.send(Action::PickedStage(stage.id.clone(), props.found_by));
             html! {
                 <li key={stage.id.as_str().to_string()}>
-                    <button type="button" class="avn-choice" onclick={pick}>
-                        <span class="avn-choice-title">{ fill(&ui.stage_heading,
-                            &[("system", system_name), ("code", &stage.code)]) }</span>
-                        <span class="avn-choice-detail">{ stage.summary.get(lang) }</span>
-                    </button>
+                    <StageButton stage={stage.id.clone()} found_by={props.found_by} />
                 </li>
             }
         });

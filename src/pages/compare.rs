@@ -2,7 +2,7 @@
 //! columns are the options. Figure rows show pictures of 100 people over one time span per
 //! row; a figure known only over another span is given in words, never drawn beside them.
 
-use crate::aid::use_aid;
+use crate::aid::{stage_name, use_aid};
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
@@ -35,10 +35,7 @@ pub fn ComparePage(props: &Props) -> Html {
         .iter()
         .filter_map(|id| kb.option(id))
         .collect();
-    let stage_name = fill(
-        &ui.stage_heading,
-        &[("system", system.name.get(lang)), ("code", &stage.code)],
-    );
+    let stage_name = stage_name(ui, lang, system, &stage.code);
     let head = options.iter().map(|o| {
         html! {
             <th scope="col" key={o.id.as_str().to_string()}>

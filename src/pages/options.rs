@@ -1,7 +1,7 @@
 //! The options for a stage, grouped by how often doctors offer them at this stage for this
 //! joint: usually, sometimes, not usually. Watch and wait is always among them.
 
-use crate::aid::use_aid;
+use crate::aid::{stage_name, use_aid};
 use crate::components::back::Back;
 use crate::components::compare_bar::CompareBar;
 use crate::components::decide_nav::DecideNav;
@@ -26,10 +26,7 @@ pub fn OptionsPage(props: &Props) -> Html {
         return Html::default();
     };
     let lang = &aid.lang;
-    let stage_name = fill(
-        &ui.stage_heading,
-        &[("system", system.name.get(lang)), ("code", &stage.code)],
-    );
+    let stage_name = stage_name(ui, lang, system, &stage.code);
     let groups = [
         (Offered::Usually, &ui.group_usually),
         (Offered::Sometimes, &ui.group_sometimes),

@@ -2,7 +2,7 @@
 //! on whether it can get better, the same stage in the joint's other systems, and what tends
 //! to happen if nothing is done, with pictures of 100 people.
 
-use crate::aid::use_aid;
+use crate::aid::{stage_name, use_aid};
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
@@ -30,12 +30,7 @@ pub fn StagePage(props: &Props) -> Html {
         return Html::default();
     };
     let lang = &aid.lang;
-    let name = |system: &avn_kb::StagingSystem, code: &str| {
-        fill(
-            &ui.stage_heading,
-            &[("system", system.name.get(lang)), ("code", code)],
-        )
-    };
+    let name = |system: &avn_kb::StagingSystem, code: &str| stage_name(ui, lang, system, code);
     let mut sources = system.sources.clone();
     sources.extend(
         stage
@@ -48,7 +43,10 @@ pub fn StagePage(props: &Props) -> Html {
         let text = if matches.is_empty() {
             fill(&ui.translation_none, &[("system", other.name.get(lang))])
         } else {
-            let names: Vec<String> = matches.iter().map(|(s, _)| name(other, &s.code)).collect();
+            let names: Vec<String> = matches
+                .iter()
+                .map(|(s, _)| stage_name(ui, lang, other, &s.code))
+                .collect();
             let exact = matches.len() == 1 && matches[0].1 == Match::Exact;
             let template = if exact {
                 &ui.translation_exact
@@ -66,7 +64,7 @@ pub fn StagePage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ name(system, &stage.code) }</h1>
+            <h1 tabindex="-1">{ stage_name(ui, lang, system, &stage.code) }</h1>
             <p class="avn-lead">{ stage.summary.get(lang) }</p>
             <dl class="avn-facts">
                 <div>

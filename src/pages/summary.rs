@@ -3,7 +3,7 @@
 //! version, review date and sources. It prints cleanly and saves as an HTML file made in the
 //! browser from the same rendered summary (nothing is uploaded).
 
-use crate::aid::use_aid;
+use crate::aid::{stage_name, use_aid};
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::figure_sentence;
@@ -39,8 +39,7 @@ pub fn SummaryPage() -> Html {
             };
             html! {
                 <>
-                    <p><strong>{ joint }{ ": " }{ fill(&ui.stage_heading, &[
-                        ("system", system.name.get(lang)), ("code", &stage.code)]) }</strong></p>
+                    <p><strong>{ joint }{ ": " }{ stage_name(ui, lang, system, &stage.code) }</strong></p>
                     <p>{ stage.summary.get(lang) }</p>
                     <p>{ found }</p>
                 </>

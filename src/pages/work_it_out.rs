@@ -4,6 +4,7 @@
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
+use crate::components::stage_button::StageButton;
 use crate::place::{Action, FoundBy};
 use avn_kb::{fill, questions_for, work_out, Answers, JointId};
 use yew::prelude::*;
@@ -59,18 +60,6 @@ pub fn WorkItOutPage(props: &Props) -> Html {
 
     let outcome = work_out(kb, &props.joint, &answers);
     let answered = asked.iter().any(|&q| answers.get(q).is_some());
-    let stage_button = |stage: &avn_kb::Stage, system: &avn_kb::StagingSystem| {
-        html! {
-            <li key={stage.id.as_str().to_string()}>
-                <button type="button" class="avn-choice"
-                    onclick={aid.send(Action::PickedStage(stage.id.clone(), FoundBy::WorkedOut))}>
-                    <span class="avn-choice-title">{ fill(&ui.stage_heading,
-                        &[("system", system.name.get(lang)), ("code", &stage.code)]) }</span>
-                    <span class="avn-choice-detail">{ stage.summary.get(lang) }</span>
-                </button>
-            </li>
-        }
-    };
     let systems = outcome.systems.iter().map(|fit| {
         let name = fit.system.name.get(lang);
         let line = match (fit.exact(), fit.range()) {
@@ -86,7 +75,9 @@ pub fn WorkItOutPage(props: &Props) -> Html {
                 { for fit.modifiers.iter().map(|m| html! {
                     <p>{ fill(&ui.finder_subtype, &[("code", &m.code)]) }{ " " }{ m.meaning.get(lang) }</p>
                 }) }
-                <ul class="avn-choices">{ for fit.stages.iter().map(|s| stage_button(s, fit.system)) }</ul>
+                <ul class="avn-choices">{ for fit.stages.iter().map(|s| html! {
+                    <li key={s.id.as_str().to_string()}><StageButton stage={s.id.clone()} found_by={FoundBy::WorkedOut} /></li>
+                }) }</ul>
             </section>
         }
     });
