@@ -30,7 +30,6 @@ pub fn StagePage(props: &Props) -> Html {
         return Html::default();
     };
     let lang = &aid.lang;
-    let name = |system: &avn_kb::StagingSystem, code: &str| stage_name(ui, lang, system, code);
     let mut sources = system.sources.clone();
     sources.extend(
         stage
