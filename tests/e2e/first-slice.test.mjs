@@ -94,7 +94,7 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
     await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
 
     // The hosted page keeps the place in the fragment; back at the joint it names the hip.
-    assert.equal(new URL(page.url()).hash, '#v=joint&j=hip', 'the hosted page keeps its place in the fragment');
+    assert.match(new URL(page.url()).hash, /^#v=joint&j=hip(&|$)/, 'the hosted page keeps its place in the fragment');
     assert.deepEqual(paths(requests).sort(), [...APP_FILES].sort(), 'only the app files were requested');
     assert.equal(requests.length, loaded, 'no request after start-up');
     assert.deepEqual(foreignRequests(), []);

@@ -57,8 +57,8 @@ const focused = (page) =>
   page.evaluate(`(() => { const a = ${deepActive}; return { tag: a?.tagName ?? '', text: (a?.textContent ?? '').trim(), type: a?.type ?? '', checked: !!a?.checked, label: a?.closest?.('label')?.textContent.trim() ?? '' }; })()`);
 
 const h1 = (scope) => scope.getByRole('heading', { level: 1 });
-async function expectView(scope, page, title) {
-  await h1(scope).filter({ hasText: title }).waitFor();
+async function expectView(scope, page, title, { timeout } = {}) {
+  await h1(scope).filter({ hasText: title }).waitFor({ timeout });
   assert.equal(await h1(scope).innerText(), title);
 }
 async function expectFocusOnH1(page, title) {
@@ -314,6 +314,29 @@ test('4b. an option card names how sure the research is once, not twice', async 
   }
 });
 
+test('4c. certainty badges stay inside their table cells on the compare page (800 px and 320 px)', async () => {
+  const outside = [];
+  for (const width of [800, 320]) {
+    const { context, page } = await newRecordedPage(browser, server.url, { viewport: { width, height: 900 } });
+    try {
+      await page.goto(`${server.url}/#v=compare&s=hip-arco-2019/II&f=report&c=watch-and-wait,bisphosphonates,shockwave-therapy`);
+      await expectView(page, page, 'Comparing options for ARCO 2019 stage II');
+      const badges = await page.locator('table.avn-grid td .avn-badge').evaluateAll((els) =>
+        els.map((b) => {
+          const cell = b.closest('td').getBoundingClientRect();
+          const box = b.getBoundingClientRect();
+          return { text: b.textContent.trim(), over: Math.round(box.right - cell.right) };
+        }),
+      );
+      assert.ok(badges.length >= 3);
+      for (const b of badges) if (b.over > 0) outside.push(`${width} px: "${b.text}" ends ${b.over} px past its cell`);
+    } finally {
+      await context.close();
+    }
+  }
+  assert.deepEqual(outside, [], 'badges overflow their cells (and overlap the next column or are cut off)');
+});
+
 test('5. reload keeps the place, Back goes one view back, and a malformed link lands on the start with a notice', async () => {
   const { context, page, errors } = await newRecordedPage(browser, server.url);
   try {
@@ -367,7 +390,7 @@ test('5b. ticking options to compare is not a step: browser Back from the option
     await tick(page, 'Watch and wait').check();
     await tick(page, 'Shockwave therapy').check();
     await page.goBack();
-    await expectView(page, page, 'ARCO 2019 stage II');
+    await expectView(page, page, 'ARCO 2019 stage II', { timeout: 5000 });
   } finally {
     await context.close();
   }
@@ -383,7 +406,20 @@ test('5c. answering a question is not a step: browser Back from "Help me work it
     await question('crescent sign').getByRole('radio', { name: 'Yes', exact: true }).check();
     await question('flattened or sunk').getByRole('radio', { name: "I don't know", exact: true }).check();
     await page.goBack();
-    await expectView(page, page, 'AVN of the hip');
+    await expectView(page, page, 'AVN of the hip', { timeout: 5000 });
+  } finally {
+    await context.close();
+  }
+});
+
+test('5d. a malformed link typed into an open tab also lands on the start with the notice', async () => {
+  const { context, page } = await newRecordedPage(browser, server.url);
+  try {
+    await page.goto(`${server.url}/#v=stage&s=hip-arco-2019/II&f=report`);
+    await expectView(page, page, 'ARCO 2019 stage II');
+    await page.goto(`${server.url}/#v=stage&s=nonsense`); // same document: only the fragment changes
+    await expectView(page, page, 'Avascular necrosis: understand your stage');
+    await page.locator('.avn-aid').getByText('The link you used did not match a page of this guide, so you are at the start.').waitFor({ timeout: 5000 });
   } finally {
     await context.close();
   }
