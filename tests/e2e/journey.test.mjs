@@ -515,7 +515,7 @@ test('7. keyboard only: Tab, Enter and Space reach the hip, a system, a stage, t
 const noSideScroll = (page) =>
   page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
-test('8. at 320 px wide and at 200 % zoom the stage and compare pages do not scroll sideways', async () => {
+test('8. at 320 px wide and at 200 % zoom the stage, compare, options and risk-factor pages do not scroll sideways', async () => {
   const views = [
     ['stage', '#v=stage&s=hip-arco-2019/IIIA&f=report', 'ARCO 2019 stage IIIA'],
     ['compare', '#v=compare&s=hip-arco-2019/II&f=report&c=watch-and-wait,bisphosphonates,shockwave-therapy', 'Comparing options for ARCO 2019 stage II'],
