@@ -80,18 +80,20 @@ async function storedData(context, page) {
   return { cookies: cookies.length, ...storage };
 }
 
-/** Walks every view of one instance: start, the hip, each stage and back, then start again. */
+/** Walks every view of one instance: start, the hip, the ARCO 2019 system, each stage and back, then start again. */
 async function walkEveryView(aid) {
   const h1 = aid.getByRole('heading', { level: 1 });
   if (await aid.getByRole('button', { name: 'Hip', exact: true }).count()) {
     await aid.getByRole('button', { name: 'Hip', exact: true }).click();
   }
   await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
+  await aid.getByRole('button', { name: /^ARCO 2019/ }).click();
+  await h1.filter({ hasText: 'Stages in the ARCO 2019 system' }).waitFor();
   for (const code of STAGES) {
     await aid.getByRole('button', { name: new RegExp(`^ARCO 2019 stage ${code}\\b`) }).click();
     await h1.filter({ hasText: `ARCO 2019 stage ${code}` }).waitFor();
     await aid.getByRole('button', { name: 'Back' }).click();
-    await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
+    await h1.filter({ hasText: 'Stages in the ARCO 2019 system' }).waitFor();
   }
   await aid.getByRole('button', { name: 'Start again' }).click();
   await h1.filter({ hasText: 'understand your stage' }).waitFor();
@@ -148,6 +150,7 @@ test('offline: the single file opens from disk, shows its content version, and r
     assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     await walkEveryView(aid);
     await aid.getByRole('button', { name: 'Hip', exact: true }).click();
+    await aid.getByRole('button', { name: /^ARCO 2019/ }).click();
     await aid.getByRole('button', { name: /^ARCO 2019 stage IIIB/ }).click();
     const violations = await checkA11y(page);
     assert.equal(violations.length, 0, formatViolations(violations));
@@ -222,6 +225,7 @@ test('embed: a hostile host page and two instances leave each other alone, and b
     // Walking one instance does not move the other.
     await walkEveryView(one);
     await one.getByRole('button', { name: 'Hip', exact: true }).click();
+    await one.getByRole('button', { name: /^ARCO 2019/ }).click();
     await one.getByRole('button', { name: /^ARCO 2019 stage II\b/ }).click();
     assert.equal(await two.getByRole('heading', { level: 1 }).innerText(), 'Avascular necrosis: understand your stage');
     await two.getByRole('button', { name: 'Hip', exact: true }).click();

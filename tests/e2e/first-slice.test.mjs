@@ -59,19 +59,25 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
     await page.getByRole('button', { name: 'Hip', exact: true }).click();
     await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
     assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
-    const arco = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Stages in the ARCO 2019 system' }) });
+    assert.match(await page.locator('.avn-aid').innerText(), /How would you like to find your stage\?/);
+    await expectNoAxeViolations(page, 'hip');
+
+    await page.getByRole('button', { name: /^ARCO 2019/ }).click();
+    await h1.filter({ hasText: 'Stages in the ARCO 2019 system' }).waitFor();
+    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
     for (const group of ['Early', 'Middle', 'Late']) {
-      assert.equal(await arco.getByRole('heading', { level: 3, name: group, exact: true }).count(), 1, group);
+      assert.equal(await page.getByRole('heading', { level: 3, name: group, exact: true }).count(), 1, group);
     }
     const stageButtons = page.getByRole('button', { name: /^ARCO 2019 stage/ });
     assert.deepEqual(
       (await stageButtons.allInnerTexts()).map((t) => t.split('\n')[0].trim()),
       ['ARCO 2019 stage I', 'ARCO 2019 stage II', 'ARCO 2019 stage IIIA', 'ARCO 2019 stage IIIB', 'ARCO 2019 stage IV'],
     );
-    await expectNoAxeViolations(page, 'hip');
+    await expectNoAxeViolations(page, 'ARCO 2019 system');
 
     await page.getByRole('button', { name: /ARCO 2019 stage IIIA/ }).click();
     await h1.filter({ hasText: 'ARCO 2019 stage IIIA' }).waitFor();
+    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
     const text = await page.locator('.avn-aid').innerText();
     assert.match(text, /Stage group\s*Middle/);
     assert.match(text, /After collapse/);
@@ -83,9 +89,12 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
     await expectNoAxeViolations(page, 'stage IIIA');
 
     await page.getByRole('button', { name: 'Back' }).click();
+    await h1.filter({ hasText: 'Stages in the ARCO 2019 system' }).waitFor();
+    await page.getByRole('button', { name: 'Back' }).click();
     await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
 
-    assert.equal(new URL(page.url()).hash, '', 'the aid does not write to the URL');
+    // The hosted page keeps the place in the fragment; back at the joint it names the hip.
+    assert.match(new URL(page.url()).hash, /^#v=joint&j=hip(&|$)/, 'the hosted page keeps its place in the fragment');
     assert.deepEqual(paths(requests).sort(), [...APP_FILES].sort(), 'only the app files were requested');
     assert.equal(requests.length, loaded, 'no request after start-up');
     assert.deepEqual(foreignRequests(), []);
@@ -95,7 +104,7 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
   }
 });
 
-test('keyboard only: Tab and Enter reach the hip and then a stage', async () => {
+test('keyboard only: Tab and Enter reach the hip, the ARCO 2019 system and then a stage', async () => {
   const { context, page, errors } = await newRecordedPage(browser, server.url);
   try {
     await page.goto(`${server.url}/`);
@@ -106,7 +115,16 @@ test('keyboard only: Tab and Enter reach the hip and then a stage', async () => 
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'AVN of the hip' }).waitFor();
-    // From the focused heading, Tab forward to stage I.
+    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    // From the focused heading, Tab forward to the ARCO 2019 system.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(deepActiveText)).startsWith('ARCO 2019')) break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Stages in the ARCO 2019 system' }).waitFor();
+    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    // Then Tab forward to stage I.
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
       const label = await page.evaluate(deepActiveText);
@@ -114,6 +132,7 @@ test('keyboard only: Tab and Enter reach the hip and then a stage', async () => 
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'ARCO 2019 stage I' }).waitFor();
+    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
     assert.match(await page.locator('.avn-aid').innerText(), /Before collapse/);
     assert.deepEqual(errors, []);
   } finally {
@@ -132,6 +151,7 @@ test('embedded in a host page: the host is untouched and each instance keeps its
     await second.getByRole('button', { name: 'Hip', exact: true }).waitFor();
 
     await first.getByRole('button', { name: 'Hip', exact: true }).click();
+    await first.getByRole('button', { name: /^ARCO 2019/ }).click();
     await first.getByRole('button', { name: /ARCO 2019 stage IV/ }).click();
     await first.getByRole('heading', { level: 1, name: 'ARCO 2019 stage IV' }).waitFor();
 
