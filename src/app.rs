@@ -72,7 +72,8 @@ pub fn App(props: &Props) -> Html {
     use_remember(*remembered, &decision, &place);
     let view_root = use_node_ref();
     use_focus_heading(&place.view, &view_root);
-    use_place_in_url(config.place_in_url, &place, &act);
+    let unreadable_link = use_state_eq(|| opening.unreadable_link);
+    use_place_in_url(config.place_in_url, &place, &act, &unreadable_link);
     // The first view is rendered and its buttons respond: the benchmark's "interactive" point
     // (a standard performance mark, which a hospital's own monitoring can read too).
     use_effect_with((), |_| {
@@ -115,7 +116,7 @@ pub fn App(props: &Props) -> Html {
     };
     let on_summary = place.view == View::Decide(Step::Summary);
     let mut notices = config_notices(kb, ui, config);
-    if opening.unreadable_link {
+    if *unreadable_link {
         notices.push(ui.unreadable_link.clone());
     }
     match opening.saved_problem {
@@ -266,9 +267,19 @@ fn read_fragment(kb: &Kb, fragment: &str) -> Result<Place, ()> {
 /// place in the fragment (fragments are never sent to a server), and the browser's Back and
 /// Forward buttons, or an edited address, bring the aid to the place they name.
 #[hook]
-fn use_place_in_url(enabled: bool, place: &Place, act: &Callback<Action>) {
+fn use_place_in_url(
+    enabled: bool,
+    place: &Place,
+    act: &Callback<Action>,
+    unreadable_link: &UseStateHandle<bool>,
+) {
+    // A new view is a new history entry; a change within a view (a tick, an answer) only
+    // updates the current entry, so Back goes to the previous view, not the previous tick.
+    let last_view = use_mut_ref(|| place.view.clone());
     let fragment = place.to_fragment();
+    let view = place.view.clone();
     use_effect_with(fragment, move |fragment| {
+        let new_view = std::mem::replace(&mut *last_view.borrow_mut(), view.clone()) != view;
         if enabled {
             let location = gloo::utils::window().location();
             let wanted = format!("#{fragment}");
@@ -276,16 +287,18 @@ fn use_place_in_url(enabled: bool, place: &Place, act: &Callback<Action>) {
             let current = location.hash().unwrap_or_default();
             if current != wanted && !(is_start && current.len() <= 1) {
                 if let Ok(history) = gloo::utils::window().history() {
-                    let _ = history.push_state_with_url(
-                        &wasm_bindgen::JsValue::NULL,
-                        "",
-                        Some(&wanted),
-                    );
+                    let state = wasm_bindgen::JsValue::NULL;
+                    let _ = if new_view {
+                        history.push_state_with_url(&state, "", Some(&wanted))
+                    } else {
+                        history.replace_state_with_url(&state, "", Some(&wanted))
+                    };
                 }
             }
         }
     });
     let act = act.clone();
+    let unreadable_link = unreadable_link.clone();
     use_effect_with(enabled, move |&enabled| {
         let listener = enabled.then(|| {
             gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
@@ -293,8 +306,9 @@ fn use_place_in_url(enabled: bool, place: &Place, act: &Callback<Action>) {
                     return;
                 };
                 let fragment = gloo::utils::window().location().hash().unwrap_or_default();
-                let place = read_fragment(kb, &fragment).unwrap_or_default();
-                act.emit(Action::Restored(Rc::new(place)));
+                let read = read_fragment(kb, &fragment);
+                unreadable_link.set(read.is_err());
+                act.emit(Action::Restored(Rc::new(read.unwrap_or_default())));
             })
         });
         move || drop(listener)

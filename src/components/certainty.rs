@@ -9,6 +9,9 @@ use yew::prelude::*;
 pub struct Props {
     /// How sure the evidence is.
     pub certainty: Certainty,
+    /// Leave out "How sure the research is:" (when a label for it is already shown).
+    #[prop_or_default]
+    pub bare: bool,
 }
 
 /// "How sure: Low", with a mark of 0 to 4 filled dots so the grade is seen, not only read.
@@ -27,7 +30,9 @@ pub fn CertaintyBadge(props: &Props) -> Html {
     let marks: String = (0..4).map(|i| if i < dots { '●' } else { '○' }).collect();
     html! {
         <span class="avn-badge">
-            { &ui.certainty_label }{ " " }
+            if !props.bare {
+                { &ui.certainty_label }{ " " }
+            }
             <strong>{ ui.certainty(props.certainty) }</strong>
             <span class="avn-badge-dots" aria-hidden="true">{ marks }</span>
         </span>

@@ -28,9 +28,9 @@ pub fn CompareTick(props: &Props) -> Html {
     html! {
         <label class="avn-tick">
             <input type="checkbox" checked={ticked} disabled={full}
+                aria-label={format!("{}: {name}", ui.compare_tick)}
                 onchange={aid.send(Action::ToggledCompared(props.option.clone()))} />
             { " " }{ &ui.compare_tick }
-            <span class="avn-visually-hidden">{ format!(": {name}") }</span>
         </label>
     }
 }

@@ -45,7 +45,7 @@ pub fn OptionCard(props: &Props) -> Html {
             </div>
             <p>
                 { &ui.disease_course_label }{ " " }
-                <CertaintyBadge certainty={option.disease_course_certainty} />
+                <CertaintyBadge certainty={option.disease_course_certainty} bare=true />
             </p>
             if option.comfort_only {
                 <p class="avn-note">{ &ui.comfort_only }</p>

@@ -41,9 +41,9 @@ pub fn ComparePage(props: &Props) -> Html {
             <th scope="col" key={o.id.as_str().to_string()}>
                 <span class="avn-col-name">{ o.name.get(lang) }</span>
                 <button type="button" class="avn-link-button avn-remove"
+                    aria-label={format!("{}: {}", ui.compare_remove, o.name.get(lang))}
                     onclick={aid.send(Action::ToggledCompared(o.id.clone()))}>
                     { &ui.compare_remove }
-                    <span class="avn-visually-hidden">{ format!(": {}", o.name.get(lang)) }</span>
                 </button>
             </th>
         }
@@ -114,7 +114,7 @@ pub fn ComparePage(props: &Props) -> Html {
     let certainty = options.iter().map(|o| {
         cell(
             o,
-            html! { <p><CertaintyBadge certainty={o.disease_course_certainty} /></p> },
+            html! { <p><CertaintyBadge certainty={o.disease_course_certainty} bare=true /></p> },
         )
     });
     html! {

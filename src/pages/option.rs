@@ -64,7 +64,7 @@ pub fn OptionPage(props: &Props) -> Html {
                 }
                 <div>
                     <dt>{ &ui.disease_course_label }</dt>
-                    <dd><CertaintyBadge certainty={option.disease_course_certainty} /></dd>
+                    <dd><CertaintyBadge certainty={option.disease_course_certainty} bare=true /></dd>
                 </div>
             </dl>
             if option.comfort_only {

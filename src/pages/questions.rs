@@ -32,9 +32,9 @@ pub fn QuestionsPage() -> Html {
                     { " " }{ &q.text }
                 </label>
                 <button type="button" class="avn-link-button"
+                    aria-label={format!("{}: {}", ui.question_remove, q.text)}
                     onclick={aid.decide(DecisionAction::RemovedQuestion(q.key.clone()))}>
                     { &ui.question_remove }
-                    <span class="avn-visually-hidden">{ format!(": {}", q.text) }</span>
                 </button>
             </li>
         }

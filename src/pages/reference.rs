@@ -53,9 +53,9 @@ pub fn ReferencePage(props: &Props) -> Html {
                         <h2 class="avn-card-title">{ r.name.get(lang) }</h2>
                         <label class="avn-tick">
                             <input type="checkbox" {checked}
+                                aria-label={format!("{}: {}", ui.applies_to_me, r.name.get(lang))}
                                 onchange={aid.send(Action::ToggledRiskFactor(r.id.clone()))} />
                             { " " }{ &ui.applies_to_me }
-                            <span class="avn-visually-hidden">{ format!(": {}", r.name.get(lang)) }</span>
                         </label>
                         <p><PatientText text={r.about.get(lang).to_string()} /></p>
                         <p><strong>{ &ui.modifiable_label }</strong>{ " " }{ ui.modifiable(r.modifiable) }</p>
