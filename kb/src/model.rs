@@ -350,10 +350,119 @@ pub struct Source {
     pub checked: Verification,
 }
 
+/// Defines [`UiText`] with a compact decoder for the embedded copy. Its hundreds of string
+/// fields, decoded by a derived `Deserialize`, cost over 30 KB of wasm (a call, a check and an
+/// unwinding drop per field); this one reads every field in a loop and then moves them into
+/// place. The binary layout is the derived one (fields in order), so `Serialize` stays derived;
+/// language files (human-readable formats) are read by name through a derived twin.
+macro_rules! ui_text {
+    (
+        $(#[$meta:meta])*
+        pub struct $name:ident { $(pub $field:ident : $ty:ty),* $(,)? }
+    ) => {
+        $(#[$meta])*
+        pub struct $name { $(pub $field: $ty),* }
+
+        /// [`UiText`] as a language file spells it, field by field.
+        #[cfg(any(feature = "load", test))]
+        #[derive(Deserialize)]
+        #[serde(rename = "UiText")]
+        #[cfg_attr(feature = "load", serde(deny_unknown_fields))]
+        struct UiTextByName { $($field: $ty),* }
+
+        /// Which fields are lists, in order: the compact layout.
+        const UI_TEXT_LISTS: &[bool] = &[$(<$ty as UiField>::LIST),*];
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #[cfg(any(feature = "load", test))]
+                if d.is_human_readable() {
+                    let n = UiTextByName::deserialize(d)?;
+                    return Ok($name { $($field: n.$field),* });
+                }
+                d.deserialize_tuple(UI_TEXT_LISTS.len(), UiTextVisitor)
+            }
+        }
+
+        struct UiTextVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for UiTextVisitor {
+            type Value = $name;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("interface text")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<$name, A::Error> {
+                let mut values = Vec::with_capacity(UI_TEXT_LISTS.len());
+                for &list in UI_TEXT_LISTS {
+                    match seq.next_element_seed(UiFieldSeed(list))? {
+                        Some(value) => values.push(value),
+                        None => {
+                            return Err(serde::de::Error::invalid_length(values.len(), &self))
+                        }
+                    }
+                }
+                let mut values = values.into_iter();
+                Ok($name { $($field: UiField::take(&mut values)),* })
+            }
+        }
+    };
+}
+
+/// One decoded [`UiText`] field.
+enum UiValue {
+    One(String),
+    List(Vec<String>),
+}
+
+/// A type a [`UiText`] field can have.
+trait UiField: Sized {
+    /// Whether it is a list of strings.
+    const LIST: bool;
+    /// The next decoded value (the decoder read exactly one per field, of the right kind).
+    fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self;
+}
+
+impl UiField for String {
+    const LIST: bool = false;
+    fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self {
+        match values.next() {
+            Some(UiValue::One(s)) => s,
+            _ => String::new(),
+        }
+    }
+}
+
+impl UiField for Vec<String> {
+    const LIST: bool = true;
+    fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self {
+        match values.next() {
+            Some(UiValue::List(l)) => l,
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Decodes one [`UiText`] field: a string, or a list of them.
+struct UiFieldSeed(bool);
+
+impl<'de> serde::de::DeserializeSeed<'de> for UiFieldSeed {
+    type Value = UiValue;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<UiValue, D::Error> {
+        if self.0 {
+            Vec::deserialize(d).map(UiValue::List)
+        } else {
+            String::deserialize(d).map(UiValue::One)
+        }
+    }
+}
+
+ui_text! {
 /// Every interface string, in one language. Each field is required, so a language file that
 /// misses a string does not load.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "load", serde(deny_unknown_fields))]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[allow(missing_docs)]
 pub struct UiText {
     pub app_title: String,
@@ -620,6 +729,7 @@ pub struct UiText {
     pub saved_old_version: String,
     pub saved_unreadable: String,
     pub forget_everything: String,
+}
 }
 
 impl UiText {

@@ -4,7 +4,7 @@
 //! hospital embed loads it as a file; the hosted page and the offline copy inline it.
 
 use base64::Engine;
-use flate2::{write::GzEncoder, write::ZlibEncoder, Compression};
+use flate2::{write::GzEncoder, Compression};
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::Write;
@@ -57,7 +57,10 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     if !status.success() {
         return Err("cargo build failed".into());
     }
-    let raw_wasm = root.join(format!("target/wasm32-unknown-unknown/release/{APP}.wasm"));
+    // Cargo's own output folder: `CARGO_TARGET_DIR` when set (relative to the root), else `target/`.
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| root.join("target"), |dir| root.join(dir));
+    let raw_wasm = target_dir.join(format!("wasm32-unknown-unknown/release/{APP}.wasm"));
 
     step("wasm-bindgen");
     let staging = root.join("target/xtask");
@@ -148,14 +151,21 @@ fn csp(script_source: &str) -> String {
 
 /// The one script: wasm-bindgen's glue, then the wasm deflated and base64-encoded, inflated
 /// in the browser with `DecompressionStream`. Carrying the wasm inside the script means no
-/// fetch at all (so `connect-src 'none'` holds, and it works from file://); deflating first
-/// makes it cost about the same over a gzip connection as a separate .wasm file, and 58 %
+/// fetch at all (so `connect-src 'none'` holds, and it works from file://); deflating first (with
+/// zopfli) makes it cost about the same over a gzip connection as a separate .wasm file, and 58 %
 /// less without one.
 fn app_script(glue: &str, wasm: &[u8]) -> String {
-    let mut deflate = ZlibEncoder::new(Vec::new(), Compression::best());
-    deflate.write_all(wasm).expect("in-memory write");
-    let packed = base64::engine::general_purpose::STANDARD
-        .encode(deflate.finish().expect("in-memory write"));
+    // Zopfli writes ordinary zlib data that `DecompressionStream('deflate')` reads, about 5 %
+    // smaller than zlib's best level (10 KB less to download), for a few seconds of build time.
+    let mut deflated = Vec::new();
+    zopfli::compress(
+        zopfli::Options::default(),
+        zopfli::Format::Zlib,
+        wasm,
+        &mut deflated,
+    )
+    .expect("in-memory write");
+    let packed = base64::engine::general_purpose::STANDARD.encode(deflated);
     format!(
         "{glue}\n(function () {{\n\
          var packed = \"{packed}\";\n\
