@@ -2,6 +2,7 @@
 //! clarification): a plain good / mixed / poor / unknown, always with the reason behind it, by
 //! rules simple enough to print next to the answer. Never a verdict on which option is best.
 
+use crate::text::years;
 use crate::{
     fill, Certainty, Figure, JointId, Measure, OptionKind, PainRelief, Phase, TreatmentOption,
     UiText, Value,
@@ -312,15 +313,6 @@ impl UiText {
             Reason::NoFigure(_) => self.reason_no_figure.clone(),
             Reason::NotRecorded => self.reason_not_recorded.clone(),
         }
-    }
-}
-
-/// A time span in years as a patient reads it: whole years plainly, else one decimal.
-fn years(y: f32) -> String {
-    if y.fract() == 0.0 {
-        format!("{y:.0}")
-    } else {
-        format!("{y:.1}")
     }
 }
 

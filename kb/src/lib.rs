@@ -32,7 +32,7 @@ pub use model::{
     About, Block, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, PhaseText, RiskFactor,
     Source, Stage, StagingSystem, Term, Topic, TreatmentOption, UiText,
 };
-pub use text::{fill, Text};
+pub use text::{fill, years, Text};
 pub use vocab::{
     Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
     PainRelief, Phase, TopicKind, Value, Verification,

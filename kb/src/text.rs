@@ -44,3 +44,27 @@ mod tests {
         assert_eq!(text, "ARCO 2019 stage II");
     }
 }
+
+/// A number of years as written for patients, to one decimal place at most: `2`, `3.5`.
+/// Integer arithmetic only, so the app carries no float-formatting code.
+pub fn years(y: f32) -> String {
+    let tenths = (y.max(0.0) * 10.0 + 0.5) as u32;
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        d => format!("{}.{d}", tenths / 10),
+    }
+}
+
+#[cfg(test)]
+mod years_tests {
+    use super::years;
+
+    #[test]
+    fn years_read_as_whole_numbers_or_one_decimal() {
+        assert_eq!(years(2.0), "2");
+        assert_eq!(years(3.5), "3.5");
+        assert_eq!(years(10.7), "10.7");
+        assert_eq!(years(0.5), "0.5");
+        assert_eq!(years(8.25), "8.3");
+    }
+}

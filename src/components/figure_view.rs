@@ -4,7 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::icon_array::IconArray;
-use avn_kb::{fill, Figure, Kb, LangId, UiText};
+use avn_kb::{fill, years, Figure, Kb, LangId, UiText};
 use yew::prelude::*;
 
 /// Props: the figure.
@@ -57,11 +57,6 @@ pub fn figure_sentence(ui: &UiText, lang: &LangId, f: &Figure) -> String {
         ));
     }
     line
-}
-
-/// Years as written for patients: `2`, `3.5`.
-pub fn years(y: f32) -> String {
-    format!("{y}")
 }
 
 /// The sources of a figure, short: "Castro 2000".

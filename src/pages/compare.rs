@@ -6,10 +6,10 @@ use crate::aid::{stage_name, use_aid};
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
-use crate::components::figure_view::{figure_sentence, years, IconLegend};
+use crate::components::figure_view::{figure_sentence, IconLegend};
 use crate::components::icon_array::IconArray;
 use crate::place::Action;
-use avn_kb::{fill, Cell, StageId, Text, TreatmentOption};
+use avn_kb::{fill, years, Cell, StageId, Text, TreatmentOption};
 use yew::prelude::*;
 
 /// Props: the stage the comparison is for.
