@@ -162,9 +162,11 @@ async function main() {
     const IIIA = 'ARCO 2019 stage IIIA';
     const openJoint = await interaction(page, [['Hip', HIP, true], ['Back', START, false]]);
     await interaction(page, [['Hip', HIP, false]], 1);
-    const openStage = await interaction(page, [[IIIA, IIIA, true], ['Back', HIP, false]]);
-    const goBack = await interaction(page, [[IIIA, IIIA, false], ['Back', HIP, true]]);
-    await interaction(page, [['Back', START, false]], 1);
+    const SYSTEM = 'Stages in the ARCO 2019 system';
+    await interaction(page, [['ARCO 2019', SYSTEM, false]], 1);
+    const openStage = await interaction(page, [[IIIA, IIIA, true], ['Back', SYSTEM, false]]);
+    const goBack = await interaction(page, [[IIIA, IIIA, false], ['Back', SYSTEM, true]]);
+    await interaction(page, [['Back', HIP, false], ['Back', START, false]], 1);
     const memory = await memoryAfterWalk(page, cdp);
     await context.close();
 
