@@ -118,10 +118,14 @@ async function memoryAfterWalk(page, cdp) {
     const aid = document.querySelector('[data-avn-aid]').shadowRoot;
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const click = async (text) => { [...aid.querySelectorAll('button')].find((b) => b.textContent.startsWith(text)).click(); await frame(); };
+    await click('Start again');
     await click('Hip');
+    await click('ARCO 2019');
     for (const code of ['I', 'II', 'IIIA', 'IIIB', 'IV']) {
       const stage = [...aid.querySelectorAll('button')].find((b) => b.textContent.startsWith(`ARCO 2019 stage ${code}`) && !b.textContent.startsWith(`ARCO 2019 stage ${code}I`));
       stage.click(); await frame();
+      await click('See the options for this stage');
+      await click('Back');
       await click('Back');
     }
     await click('Start again');
@@ -167,6 +171,11 @@ async function main() {
     const openStage = await interaction(page, [[IIIA, IIIA, true], ['Back', SYSTEM, false]]);
     const goBack = await interaction(page, [[IIIA, IIIA, false], ['Back', SYSTEM, true]]);
     await interaction(page, [['Back', HIP, false], ['Back', START, false]], 1);
+    // Four options ticked on the options page (from a link), then compare and back.
+    await page.goto(`${server.url}/${APP.page}#v=options&s=hip-arco-2019/II&f=report&c=watch-and-wait,core-decompression,bisphosphonates,total-hip-replacement`);
+    await page.waitForFunction(() => performance.getEntriesByName('avn-aid:first-view').length > 0);
+    const OPTIONS = 'Options for ARCO 2019 stage II';
+    const compare = await interaction(page, [['Compare the ticked options', 'Comparing options for ARCO 2019 stage II', true], ['Back', OPTIONS, false]]);
     const memory = await memoryAfterWalk(page, cdp);
     await context.close();
 
@@ -187,6 +196,7 @@ async function main() {
       ['open the hip (stage list)', openJoint],
       ['open a stage page', openStage],
       ['back to the stage list', goBack],
+      ['compare 4 options', compare],
     ];
     const width = [48, 14, 14, 22];
     const line = (cells) => cells.map((c, i) => String(c).padEnd(width[i])).join(' ');
@@ -197,7 +207,6 @@ async function main() {
     console.log(`\ninteraction latency (${REPS} repetitions, CPU ${CPU_SLOWDOWN}×): click → view updated in the DOM; and → next frame`);
     console.log(line(['interaction', 'median', 'p95', 'to next frame: med / p95']));
     for (const [name, t] of inter) console.log(line([name, ms(median(t.work)), ms(p95(t.work)), `${ms(median(t.painted))} / ${ms(p95(t.painted))}`]));
-    for (const name of ['compare 4 options', 'change a value rating', 'translate a stage']) console.log(line([name, 'n/a', 'n/a', 'not built yet']));
     console.log(`\nmemory after a full walk: JS heap ${kb(memory.heap)}, wasm memory ${kb(memory.wasm)}`);
     console.log(`offline single file: ${kb(offline.raw)} raw (${kb(offline.gzip)} gzip), interactive from file:// in ${ms(pick(runs.offline, 'tti'))} (CPU ${CPU_SLOWDOWN}×)`);
     const worstP95 = Math.max(...inter.map(([, t]) => p95(t.work)));
