@@ -160,6 +160,29 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Checks an ID written inside a list (a glossary term, a finder question): kebab-case, and
+/// not already in `seen`.
+fn listed_id<'a>(
+    out: &mut Vec<Problem>,
+    path: &str,
+    at: String,
+    id: &'a str,
+    seen: &mut BTreeSet<&'a str>,
+    twice: &str,
+) {
+    if !is_kebab(id) {
+        out.push(Problem::new(
+            Rule::BadName,
+            path,
+            at.clone(),
+            "an ID is lower-case letters, digits and dashes",
+        ));
+    }
+    if !seen.insert(id) {
+        out.push(Problem::new(Rule::Duplicate, path, at, twice));
+    }
+}
+
 /// Whether `s` is a valid ID: lower-case letters, digits and single dashes.
 pub fn is_kebab(s: &str) -> bool {
     !s.is_empty()
@@ -502,22 +525,14 @@ pub fn check(c: &Content) -> Vec<Problem> {
     for (e, g) in parsed(&c.glossary) {
         for t in &g.term {
             let at = |field: &str| format!("term \"{}\".{field}", t.id);
-            if !is_kebab(&t.id) {
-                out.push(Problem::new(
-                    Rule::BadName,
-                    &e.path,
-                    at("id"),
-                    "an ID is lower-case letters, digits and dashes",
-                ));
-            }
-            if !term_ids.insert(t.id.as_str()) {
-                out.push(Problem::new(
-                    Rule::Duplicate,
-                    &e.path,
-                    at("id"),
-                    "this term appears twice in the glossary",
-                ));
-            }
+            listed_id(
+                &mut out,
+                &e.path,
+                at("id"),
+                &t.id,
+                &mut term_ids,
+                "this term appears twice in the glossary",
+            );
             texts.check(&mut out, &e.path, &at("term"), &t.term);
             texts.patient(&mut out, &e.path, &at("definition"), &t.definition);
         }
@@ -691,22 +706,14 @@ fn finder(
     let mut ids = BTreeSet::new();
     for q in &f.question {
         let at = |field: &str| format!("question \"{}\".{field}", q.id);
-        if !is_kebab(&q.id) {
-            out.push(Problem::new(
-                Rule::BadName,
-                &e.path,
-                at("id"),
-                "an ID is lower-case letters, digits and dashes",
-            ));
-        }
-        if !ids.insert(q.id.as_str()) {
-            out.push(Problem::new(
-                Rule::Duplicate,
-                &e.path,
-                at("id"),
-                "this question appears twice",
-            ));
-        }
+        listed_id(
+            out,
+            &e.path,
+            at("id"),
+            &q.id,
+            &mut ids,
+            "this question appears twice",
+        );
         texts.patient(out, &e.path, &at("text"), &q.text);
         if let Some(help) = &q.help {
             texts.patient(out, &e.path, &at("help"), help);

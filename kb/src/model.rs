@@ -998,11 +998,29 @@ impl Source {
             .or_else(|| self.url.clone())
     }
 
+    /// The first author's family name, e.g. "Yoon", for short citations.
+    pub fn first_author(&self) -> &str {
+        self.authors
+            .split([',', ' '])
+            .next()
+            .unwrap_or(&self.authors)
+    }
+
     /// The citation as one line: authors, year, title, journal.
     pub fn citation(&self) -> String {
         format!(
             "{} ({}). {}. {}.",
             self.authors, self.year, self.title, self.journal
         )
+    }
+}
+
+impl TreatmentOption {
+    /// How often it is offered for `joint` at `phase`; `None` if not offered for that joint.
+    pub fn offered_at(&self, joint: &JointId, phase: Phase) -> Option<Offered> {
+        self.offered
+            .iter()
+            .find(|o| &o.joint == joint)
+            .map(|o| o.at(phase))
     }
 }

@@ -64,10 +64,7 @@ fn cites(kb: &Kb, f: &Figure) -> String {
     f.sources
         .iter()
         .filter_map(|id| kb.source(id))
-        .map(|s| {
-            let author = s.authors.split([' ', ',']).next().unwrap_or_default();
-            format!("{author} {}", s.year)
-        })
+        .map(|s| format!("{} {}", s.first_author(), s.year))
         .collect::<Vec<_>>()
         .join("; ")
 }

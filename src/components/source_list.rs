@@ -9,7 +9,7 @@ use yew::prelude::*;
 pub struct Props {
     /// Interface language.
     pub lang: LangId,
-    /// Source IDs, in the order to show them.
+    /// Source IDs, in the order to show them; a repeated ID is listed once.
     pub sources: Vec<SourceId>,
 }
 
@@ -20,7 +20,15 @@ pub fn SourceList(props: &Props) -> Html {
         return Html::default();
     };
     let ui = kb.ui(&props.lang);
-    let items = props.sources.iter().filter_map(|id| kb.source(id)).map(|source| {
+    let mut seen = Vec::new();
+    let first_time = |id: &&SourceId| {
+        let new = !seen.contains(*id);
+        if new {
+            seen.push((*id).clone());
+        }
+        new
+    };
+    let items = props.sources.iter().filter(first_time).filter_map(|id| kb.source(id)).map(|source| {
         let link = source.href();
         html! {
             <li key={source.id.as_str().to_string()}>

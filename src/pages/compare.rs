@@ -105,10 +105,8 @@ pub fn ComparePage(props: &Props) -> Html {
         });
     let offered = options.iter().map(|o| {
         let label = o
-            .offered
-            .iter()
-            .find(|offer| offer.joint == system.joint)
-            .map_or("", |offer| ui.offered(offer.at(stage.phase)));
+            .offered_at(&system.joint, stage.phase)
+            .map_or("", |offered| ui.offered(offered));
         cell(o, html! { <p>{ label }</p> })
     });
     let certainty = options.iter().map(|o| {

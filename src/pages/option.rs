@@ -35,10 +35,8 @@ pub fn OptionPage(props: &Props) -> Html {
     };
     let lang = &aid.lang;
     let offered = option
-        .offered
-        .iter()
-        .find(|o| o.joint == system.joint)
-        .map(|o| ui.offered(o.at(stage.phase)));
+        .offered_at(&system.joint, stage.phase)
+        .map(|o| ui.offered(o));
     let section = |heading: &str, text: &avn_kb::Text| {
         html! {
             <>

@@ -37,11 +37,7 @@ pub fn OptionsPage(props: &Props) -> Html {
         let cards: Vec<Html> = kb
             .options
             .iter()
-            .filter(|o| {
-                o.offered
-                    .iter()
-                    .any(|offer| offer.joint == system.joint && offer.at(stage.phase) == offered)
-            })
+            .filter(|o| o.offered_at(&system.joint, stage.phase) == Some(offered))
             .map(|o| {
                 html! {
                     <li key={o.id.as_str().to_string()}>

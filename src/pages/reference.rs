@@ -66,15 +66,11 @@ pub fn ReferencePage(props: &Props) -> Html {
                     </li>
                 }
             });
-            let sources: Vec<_> = kb.risk_factors.iter().flat_map(|r| r.sources.clone()).fold(
-                Vec::new(),
-                |mut all, s| {
-                    if !all.contains(&s) {
-                        all.push(s)
-                    }
-                    all
-                },
-            );
+            let sources: Vec<_> = kb
+                .risk_factors
+                .iter()
+                .flat_map(|r| r.sources.clone())
+                .collect();
             html! {
                 <>
                     <h1 tabindex="-1">{ &ui.risk_factors_heading }</h1>
@@ -113,16 +109,7 @@ pub fn ReferencePage(props: &Props) -> Html {
                     </section>
                 }
             });
-            let sources: Vec<_> =
-                kb.faqs
-                    .iter()
-                    .flat_map(|q| q.sources.clone())
-                    .fold(Vec::new(), |mut all, s| {
-                        if !all.contains(&s) {
-                            all.push(s)
-                        }
-                        all
-                    });
+            let sources: Vec<_> = kb.faqs.iter().flat_map(|q| q.sources.clone()).collect();
             html! {
                 <>
                     <h1 tabindex="-1">{ &ui.faq_heading }</h1>

@@ -31,13 +31,7 @@ pub fn StagePage(props: &Props) -> Html {
     };
     let lang = &aid.lang;
     let mut sources = system.sources.clone();
-    sources.extend(
-        stage
-            .sources
-            .iter()
-            .filter(|s| !system.sources.contains(s))
-            .cloned(),
-    );
+    sources.extend(stage.sources.iter().cloned());
     let translations = kb.translate(&stage.id).into_iter().map(|(other, matches)| {
         let text = if matches.is_empty() {
             fill(&ui.translation_none, &[("system", other.name.get(lang))])

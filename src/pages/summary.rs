@@ -57,13 +57,7 @@ pub fn SummaryPage() -> Html {
                     .filter(|f| f.measure.is_some())
                     .take(3)
                     .collect();
-                for f in &figures {
-                    for s in &f.sources {
-                        if !sources.contains(s) {
-                            sources.push(s.clone());
-                        }
-                    }
-                }
+                sources.extend(figures.iter().flat_map(|f| f.sources.iter().cloned()));
                 html! {
                     <li key={o.id.as_str().to_string()}>
                         <strong>{ o.name.get(lang) }</strong>{ ": " }{ o.summary.get(lang) }

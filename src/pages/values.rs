@@ -9,7 +9,7 @@ use crate::components::remember::Remember;
 use crate::decision::{Action as DecisionAction, MAX_RATING};
 use crate::place::View;
 use avn_kb::fit::{fit, FitLevel};
-use avn_kb::{fill, OptionId, Phase, Value};
+use avn_kb::{fill, OptionId, Value};
 use yew::prelude::*;
 
 /// Ratings that count as "matters to me" for the fit list: a lot, or most.
@@ -110,16 +110,14 @@ pub fn considered_options(place: &crate::place::Place, kb: &avn_kb::Kb) -> Vec<O
     let Some((system, stage)) = place.stage.as_ref().and_then(|s| kb.stage(s)) else {
         return Vec::new();
     };
-    let phase: Phase = stage.phase;
     kb.options
         .iter()
-        .filter(|o| {
-            o.kind == avn_kb::OptionKind::WatchAndWait
-                || o.offered.iter().any(|offer| {
-                    offer.joint == system.joint && offer.at(phase) == avn_kb::Offered::Usually
-                })
+        .filter(|o| match o.offered_at(&system.joint, stage.phase) {
+            Some(offered) => {
+                offered == avn_kb::Offered::Usually || o.kind == avn_kb::OptionKind::WatchAndWait
+            }
+            None => false,
         })
-        .filter(|o| o.offered.iter().any(|offer| offer.joint == system.joint))
         .map(|o| o.id.clone())
         .collect()
 }

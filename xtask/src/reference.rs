@@ -297,7 +297,7 @@ fn cites(kb: &Kb, ids: &[avn_kb::SourceId]) -> String {
             format!(
                 "<a href=\"#{}\">{} {}</a>",
                 esc(s.id.as_str()),
-                esc(first_author(s)),
+                esc(s.first_author()),
                 s.year
             )
         })
@@ -347,14 +347,6 @@ fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, st
         ));
     }
     render_figures(body, kb, lang, &stage.figures);
-}
-
-fn first_author(source: &Source) -> &str {
-    source
-        .authors
-        .split([',', ' '])
-        .next()
-        .unwrap_or(&source.authors)
 }
 
 fn citation(source: &Source) -> String {
