@@ -519,3 +519,45 @@ fn link(c: &Content) -> Kb {
         sources,
     }
 }
+
+/// What a clean lint run prints: the counts of everything, and the reading-grade distribution
+/// with every block above grade 8 (the gate, also a test, is 95 % at grade 8 or below).
+pub fn summary(kb: &Kb) -> String {
+    let stages: usize = kb.systems.iter().map(|s| s.stages.len()).sum();
+    let figures: usize = kb.options.iter().map(|o| o.figures.len()).sum::<usize>()
+        + kb.systems
+            .iter()
+            .flat_map(|s| &s.stages)
+            .map(|s| s.figures.len())
+            .sum::<usize>()
+        + kb.systems
+            .iter()
+            .flat_map(|s| &s.modifiers)
+            .map(|m| m.figures.len())
+            .sum::<usize>();
+    let mut out = format!(
+        "content OK: {} joints, {} staging systems, {} stages, {} options, {} outcome figures, \
+         {} risk factors, {} topics, {} questions, {} glossary terms, {} sources\n",
+        kb.joints.len(),
+        kb.systems.len(),
+        stages,
+        kb.options.len(),
+        figures,
+        kb.risk_factors.len(),
+        kb.topics.len(),
+        kb.faqs.len(),
+        kb.glossary.len(),
+        kb.sources.len()
+    );
+    let graded = kb.reading_grades();
+    let easy = graded.iter().filter(|(_, g)| *g <= 8.0).count();
+    out.push_str(&format!(
+        "reading grade: {easy} of {} graded blocks at grade 8 or below ({:.1} %; the gate is 95 %)\n",
+        graded.len(),
+        easy as f32 * 100.0 / graded.len().max(1) as f32
+    ));
+    for (at, g) in graded.iter().filter(|(_, g)| *g > 8.0) {
+        out.push_str(&format!("  above 8: {at} ({g:.1})\n"));
+    }
+    out
+}

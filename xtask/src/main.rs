@@ -67,43 +67,7 @@ fn lint(dir: Option<PathBuf>) -> Result<(), String> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("content"));
     match avn_kb::load::load_dir(&dir) {
         Ok(kb) => {
-            let stages: usize = kb.systems.iter().map(|s| s.stages.len()).sum();
-            let figures: usize = kb.options.iter().map(|o| o.figures.len()).sum::<usize>()
-                + kb.systems
-                    .iter()
-                    .flat_map(|s| &s.stages)
-                    .map(|s| s.figures.len())
-                    .sum::<usize>()
-                + kb.systems
-                    .iter()
-                    .flat_map(|s| &s.modifiers)
-                    .map(|m| m.figures.len())
-                    .sum::<usize>();
-            println!(
-                "content OK: {} joints, {} staging systems, {} stages, {} options, {} outcome figures, \
-                 {} risk factors, {} topics, {} questions, {} glossary terms, {} sources",
-                kb.joints.len(),
-                kb.systems.len(),
-                stages,
-                kb.options.len(),
-                figures,
-                kb.risk_factors.len(),
-                kb.topics.len(),
-                kb.faqs.len(),
-                kb.glossary.len(),
-                kb.sources.len()
-            );
-            // The readability gate (also a test): 95 % of blocks at grade 8 or below.
-            let graded = kb.reading_grades();
-            let easy = graded.iter().filter(|(_, g)| *g <= 8.0).count();
-            println!(
-                "reading grade: {easy} of {} graded blocks at grade 8 or below ({:.1} %; the gate is 95 %)",
-                graded.len(),
-                easy as f32 * 100.0 / graded.len().max(1) as f32
-            );
-            for (at, g) in graded.iter().filter(|(_, g)| *g > 8.0) {
-                println!("  above 8: {at} ({g:.1})");
-            }
+            print!("{}", avn_kb::load::summary(&kb));
             Ok(())
         }
         Err(problems) => {
