@@ -3,7 +3,7 @@
 
 use crate::{
     Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
-    PainRelief, Phase, TopicKind, UiText, Verification,
+    PainRelief, Phase, Role, TopicKind, UiText, Urgency, Verification,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -25,6 +25,21 @@ pub struct AboutFile {
     pub reviewed: String,
     /// Declared languages, the default first.
     pub language: Vec<LanguageEntry>,
+    /// What changed in each version, newest first.
+    #[serde(default)]
+    pub change: Vec<ChangeEntry>,
+}
+
+/// One `[[change]]` entry: what a content version changed, for patients.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeEntry {
+    /// The content version.
+    pub version: String,
+    /// When it was published (ISO).
+    pub date: String,
+    /// What changed, in plain words.
+    pub summary: LocalText,
 }
 
 /// One `[[language]]` entry.
@@ -139,6 +154,9 @@ pub struct FigureEntry {
     pub phases: Vec<Phase>,
     /// The joint the reference group had (optional; empty: the file's joint, or several).
     pub joint: Option<String>,
+    /// The stages (stage IDs) the reference group was at, when the source names them.
+    #[serde(default)]
+    pub stages: Vec<String>,
 }
 
 /// One `[[stage]]` entry.
@@ -147,10 +165,16 @@ pub struct FigureEntry {
 pub struct StageEntry {
     /// Code as on reports, e.g. `IIIA`.
     pub code: String,
+    /// How patients see a stage whose code is a word, not a report code (optional).
+    pub name: Option<LocalText>,
+    /// Splits one report code where the stage groups differ, e.g. by depth (optional ID).
+    pub part: Option<String>,
+    /// What the part means, in plain words (required with `part`).
+    pub part_name: Option<LocalText>,
     /// Plain group.
     pub phase: Phase,
-    /// Before or after collapse.
-    pub collapse: Collapse,
+    /// Before or after collapse (optional: left out where collapse does not apply).
+    pub collapse: Option<Collapse>,
     /// One line for lists.
     pub summary: LocalText,
     /// Meaning in plain words.
@@ -243,6 +267,9 @@ pub struct RiskFactorFile {
     pub what_to_do: Option<LocalText>,
     /// Certainty of the link.
     pub certainty: Certainty,
+    /// Figures that apply only to people with this risk factor.
+    #[serde(default)]
+    pub figure: Vec<FigureEntry>,
     /// Sources.
     pub sources: Vec<String>,
     /// Last review (ISO).
@@ -255,6 +282,8 @@ pub struct RiskFactorFile {
 pub struct OptionFile {
     /// What kind of option.
     pub kind: OptionKind,
+    /// A choice to decide between, or care that goes with any choice.
+    pub role: Role,
     /// Display order.
     pub order: u32,
     /// Name.
@@ -284,10 +313,35 @@ pub struct OptionFile {
     /// Outcome figures.
     #[serde(default)]
     pub figure: Vec<FigureEntry>,
+    /// Text for some joints or stage groups, replacing the base text there.
+    #[serde(default)]
+    pub variant: Vec<VariantEntry>,
     /// Sources.
     pub sources: Vec<String>,
     /// Last review (ISO).
     pub reviewed: String,
+}
+
+/// One `[[variant]]`: an option's text for some joints and/or stage groups.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VariantEntry {
+    /// The joints it is for (empty: any).
+    #[serde(default)]
+    pub joints: Vec<String>,
+    /// The stage groups it is for (empty: any).
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// One line.
+    pub summary: Option<LocalText>,
+    /// What it involves.
+    pub involves: Option<LocalText>,
+    /// Benefits.
+    pub benefits: Option<LocalText>,
+    /// Harms.
+    pub harms: Option<LocalText>,
+    /// Living with it.
+    pub living_with: Option<LocalText>,
 }
 
 /// One `[[offered]]`: how often an option is offered for one joint, by stage group.
@@ -302,6 +356,8 @@ pub struct OfferEntry {
     pub intermediate: Offered,
     /// Late stages.
     pub late: Offered,
+    /// Its role for this joint, where it differs from the option's own.
+    pub role: Option<Role>,
 }
 
 /// `content/faq/<question>.toml`.
@@ -314,10 +370,47 @@ pub struct FaqFile {
     pub question: LocalText,
     /// The answer.
     pub answer: LocalText,
+    /// Joints whose stage and options pages link it (empty: any, if `phases` is given).
+    #[serde(default)]
+    pub joints: Vec<String>,
+    /// Stage groups whose stage and options pages link it (empty: any, if `joints` is given).
+    #[serde(default)]
+    pub phases: Vec<Phase>,
     /// Sources.
     pub sources: Vec<String>,
     /// Last review (ISO).
     pub reviewed: String,
+}
+
+/// `content/warning-signs/<group>.toml`: signs that need care soon, the same day, or at once.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningSignsFile {
+    /// The signs.
+    pub sign: Vec<SignEntry>,
+}
+
+/// One `[[sign]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignEntry {
+    /// ID (lower-case kebab-case, unique across all files).
+    pub id: String,
+    /// How soon it needs care.
+    pub urgency: Urgency,
+    /// The joints whose pages show it (with `after`: limits it to these joints).
+    #[serde(default)]
+    pub joints: Vec<String>,
+    /// Options (IDs) it is about the time after.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// About the time after any operation.
+    #[serde(default)]
+    pub after_operation: bool,
+    /// What the person notices, and what to do and how soon.
+    pub text: LocalText,
+    /// Sources.
+    pub sources: Vec<String>,
 }
 
 /// `content/glossary.toml`: every medical term patient text uses.
@@ -392,4 +485,50 @@ pub struct ChoiceEntry {
     /// Sub-types this answer picks: staging system ID to sub-type code.
     #[serde(default)]
     pub modifiers: BTreeMap<String, String>,
+}
+
+/// One content file: its ID (the file name without `.toml`), its path for messages, and its
+/// parsed form, or `None` when it did not parse (the problem is already reported).
+#[derive(Debug)]
+pub struct Entry<T> {
+    /// File name without `.toml`.
+    pub id: String,
+    /// Path as shown in messages, e.g. `content/staging/hip-arco-2019.toml`.
+    pub path: String,
+    /// The parsed file.
+    pub file: Option<T>,
+}
+
+/// Every content file as read, parsed or not.
+#[derive(Debug, Default)]
+pub struct Content {
+    /// `kb.toml`.
+    pub about: Option<Entry<AboutFile>>,
+    /// `joints/*.toml`.
+    pub joints: Vec<Entry<JointFile>>,
+    /// `staging/*.toml`.
+    pub systems: Vec<Entry<SystemFile>>,
+    /// `sources/*.toml`.
+    pub sources: Vec<Entry<SourceFile>>,
+    /// `ui/*.toml`.
+    pub ui: Vec<Entry<UiFile>>,
+    /// `topics/*.toml`.
+    pub topics: Vec<Entry<TopicFile>>,
+    /// `risk-factors/*.toml`.
+    pub risk_factors: Vec<Entry<RiskFactorFile>>,
+    /// `options/*.toml`.
+    pub options: Vec<Entry<OptionFile>>,
+    /// `faq/*.toml`.
+    pub faqs: Vec<Entry<FaqFile>>,
+    /// `glossary/*.toml`.
+    pub glossary: Vec<Entry<GlossaryFile>>,
+    /// `finder.toml`, if the content has one.
+    pub finder: Option<Entry<FinderFile>>,
+    /// `warning-signs/*.toml`.
+    pub warning_signs: Vec<Entry<WarningSignsFile>>,
+}
+
+/// The files of one kind that parsed, with their entries.
+pub fn parsed<T>(entries: &[Entry<T>]) -> impl Iterator<Item = (&Entry<T>, &T)> {
+    entries.iter().filter_map(|e| Some((e, e.file.as_ref()?)))
 }

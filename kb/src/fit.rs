@@ -329,6 +329,7 @@ mod tests {
         TreatmentOption {
             id: OptionId::new("test"),
             kind,
+            role: crate::Role::Alternative,
             name: text(),
             summary: text(),
             involves: text(),
@@ -341,6 +342,7 @@ mod tests {
             comfort_only: false,
             offered: Vec::new(),
             figures: Vec::new(),
+            variants: Vec::new(),
             sources: Vec::new(),
             reviewed: "2026-01-01".into(),
         }
@@ -360,6 +362,7 @@ mod tests {
             measure: Some(measure),
             phases: phases.to_vec(),
             joint: joint.map(JointId::new),
+            stages: Vec::new(),
         }
     }
 

@@ -29,11 +29,12 @@ pub use ids::{
     FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
 };
 pub use model::{
-    About, Block, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, PhaseText, RiskFactor,
-    Source, Stage, StagingSystem, Term, Topic, TreatmentOption, UiText,
+    About, Block, Change, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, OptionTexts,
+    PhaseText, Reading, RiskFactor, Source, Stage, StagingSystem, Term, Topic, TreatmentOption,
+    UiText, Variant, WarningSign,
 };
 pub use text::{fill, years, Text};
 pub use vocab::{
     Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
-    PainRelief, Phase, TopicKind, Value, Verification,
+    PainRelief, Phase, Role, TopicKind, Urgency, Value, Verification,
 };

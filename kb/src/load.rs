@@ -1,14 +1,13 @@
 //! Reads the content folder, runs the linter over all of it, and links the files into a [`Kb`]
 //! only when nothing is wrong.
 
-use crate::files::{
-    AboutFile, FaqFile, FigureEntry, FinderFile, GlossaryFile, JointFile, LocalText, OptionFile,
-    RiskFactorFile, SourceFile, SystemFile, TopicFile, UiFile,
-};
+pub use crate::files::{Content, Entry};
+
+use crate::files::{parsed, FigureEntry, LocalText};
 use crate::lint::{self, Problem, Rule};
 use crate::model::{
-    About, Block, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, RiskFactor, Source,
-    Stage, StagingSystem, Term, Topic, TreatmentOption,
+    About, Block, Change, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, Reading,
+    RiskFactor, Source, Stage, StagingSystem, Term, Topic, TreatmentOption, Variant, WarningSign,
 };
 use crate::{
     Choice, FaqId, Finder, JointId, LangId, OptionId, Phase, Question, RiskFactorId, SourceId,
@@ -18,51 +17,14 @@ use serde::de::DeserializeOwned;
 use std::fs;
 use std::path::Path;
 
-/// One content file: its ID (the file name without `.toml`), its path for messages, and its
-/// parsed form, or `None` when it did not parse (the problem is already reported).
-#[derive(Debug)]
-pub struct Entry<T> {
-    /// File name without `.toml`.
-    pub id: String,
-    /// Path as shown in messages, e.g. `content/staging/hip-arco-2019.toml`.
-    pub path: String,
-    /// The parsed file.
-    pub file: Option<T>,
-}
-
-/// Every content file as read, parsed or not.
-#[derive(Debug, Default)]
-pub struct Content {
-    /// `kb.toml`.
-    pub about: Option<Entry<AboutFile>>,
-    /// `joints/*.toml`.
-    pub joints: Vec<Entry<JointFile>>,
-    /// `staging/*.toml`.
-    pub systems: Vec<Entry<SystemFile>>,
-    /// `sources/*.toml`.
-    pub sources: Vec<Entry<SourceFile>>,
-    /// `ui/*.toml`.
-    pub ui: Vec<Entry<UiFile>>,
-    /// `topics/*.toml`.
-    pub topics: Vec<Entry<TopicFile>>,
-    /// `risk-factors/*.toml`.
-    pub risk_factors: Vec<Entry<RiskFactorFile>>,
-    /// `options/*.toml`.
-    pub options: Vec<Entry<OptionFile>>,
-    /// `faq/*.toml`.
-    pub faqs: Vec<Entry<FaqFile>>,
-    /// `glossary/*.toml`.
-    pub glossary: Vec<Entry<GlossaryFile>>,
-    /// `finder.toml`, if the content has one.
-    pub finder: Option<Entry<FinderFile>>,
-}
-
 /// Loads and lints `dir`: the knowledge base, or every problem found (all at once).
 pub fn load_dir(dir: &Path) -> Result<Kb, Vec<Problem>> {
     let (content, mut problems) = read_dir(dir);
     problems.extend(lint::check(&content));
     if problems.is_empty() {
-        Ok(link(&content))
+        let mut kb = link(&content);
+        kb.about.reading = reading(&kb);
+        Ok(kb)
     } else {
         Err(problems)
     }
@@ -99,6 +61,11 @@ pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
         options: read_kind(dir, "options", &mut problems),
         faqs: read_kind(dir, "faq", &mut problems),
         glossary: read_kind(dir, "glossary", &mut problems),
+        warning_signs: if dir.join("warning-signs").is_dir() {
+            read_kind(dir, "warning-signs", &mut problems)
+        } else {
+            Vec::new()
+        },
         finder: dir.join("finder.toml").is_file().then(|| {
             parse_file(
                 &dir.join("finder.toml"),
@@ -217,10 +184,6 @@ fn ordered<T>(mut list: Vec<(u32, T)>) -> Vec<T> {
     list.into_iter().map(|(_, x)| x).collect()
 }
 
-fn parsed<T>(entries: &[Entry<T>]) -> impl Iterator<Item = (&Entry<T>, &T)> {
-    entries.iter().filter_map(|e| Some((e, e.file.as_ref()?)))
-}
-
 /// Builds the model from content the linter passed. Only called with no problems, so every
 /// reference resolves and every file parsed.
 fn link(c: &Content) -> Kb {
@@ -262,6 +225,7 @@ fn link(c: &Content) -> Kb {
                 measure: f.measure,
                 phases: f.phases.clone(),
                 joint: f.joint.as_ref().map(JointId::new),
+                stages: f.stages.iter().map(StageId::new).collect(),
             })
             .collect::<Vec<_>>()
     };
@@ -289,8 +253,10 @@ fn link(c: &Content) -> Kb {
                     .stage
                     .iter()
                     .map(|s| Stage {
-                        id: StageId::new(format!("{}/{}", e.id, s.code)),
+                        id: StageId::new(stage_id(&e.id, &s.code, s.part.as_deref())),
                         code: s.code.clone(),
+                        name: s.name.as_ref().map(text),
+                        part_name: s.part_name.as_ref().map(text),
                         phase: s.phase,
                         collapse: s.collapse,
                         summary: text(&s.summary),
@@ -403,6 +369,7 @@ fn link(c: &Content) -> Kb {
                     modifiable: f.modifiable,
                     what_to_do: f.what_to_do.as_ref().map(text),
                     certainty: f.certainty,
+                    figures: figures(&f.figure),
                     sources: ids(&f.sources),
                     reviewed: f.reviewed.clone(),
                 };
@@ -416,6 +383,7 @@ fn link(c: &Content) -> Kb {
                 let option = TreatmentOption {
                     id: OptionId::new(&e.id),
                     kind: f.kind,
+                    role: f.role,
                     name: text(&f.name),
                     summary: text(&f.summary),
                     involves: text(&f.involves),
@@ -434,9 +402,23 @@ fn link(c: &Content) -> Kb {
                             early: o.early,
                             intermediate: o.intermediate,
                             late: o.late,
+                            role: o.role,
                         })
                         .collect(),
                     figures: figures(&f.figure),
+                    variants: f
+                        .variant
+                        .iter()
+                        .map(|v| Variant {
+                            joints: v.joints.iter().map(JointId::new).collect(),
+                            phases: v.phases.clone(),
+                            summary: v.summary.as_ref().map(text),
+                            involves: v.involves.as_ref().map(text),
+                            benefits: v.benefits.as_ref().map(text),
+                            harms: v.harms.as_ref().map(text),
+                            living_with: v.living_with.as_ref().map(text),
+                        })
+                        .collect(),
                     sources: ids(&f.sources),
                     reviewed: f.reviewed.clone(),
                 };
@@ -451,6 +433,8 @@ fn link(c: &Content) -> Kb {
                     id: FaqId::new(&e.id),
                     question: text(&f.question),
                     answer: text(&f.answer),
+                    joints: f.joints.iter().map(JointId::new).collect(),
+                    phases: f.phases.clone(),
                     sources: ids(&f.sources),
                     reviewed: f.reviewed.clone(),
                 };
@@ -500,8 +484,22 @@ fn link(c: &Content) -> Kb {
             .collect(),
     };
 
+    let warning_signs = parsed(&c.warning_signs)
+        .flat_map(|(_, f)| &f.sign)
+        .map(|s| WarningSign {
+            id: s.id.clone(),
+            urgency: s.urgency,
+            joints: s.joints.iter().map(JointId::new).collect(),
+            after: s.after.iter().map(OptionId::new).collect(),
+            after_operation: s.after_operation,
+            text: text(&s.text),
+            sources: ids(&s.sources),
+        })
+        .collect();
+
     Kb {
         finder,
+        warning_signs,
         topics,
         risk_factors,
         options,
@@ -511,6 +509,16 @@ fn link(c: &Content) -> Kb {
             content_version: about.content_version.clone(),
             published: about.published.clone(),
             reviewed: about.reviewed.clone(),
+            changes: about
+                .change
+                .iter()
+                .map(|c| Change {
+                    version: c.version.clone(),
+                    date: c.date.clone(),
+                    summary: text(&c.summary),
+                })
+                .collect(),
+            reading: Reading::default(),
             languages,
         },
         ui,
@@ -560,4 +568,29 @@ pub fn summary(kb: &Kb) -> String {
         out.push_str(&format!("  above 8: {at} ({g:.1})\n"));
     }
     out
+}
+
+/// A stage's ID: `system/code`, or `system/code-part` for one part of a split report code.
+pub fn stage_id(system: &str, code: &str, part: Option<&str>) -> String {
+    match part {
+        Some(part) => format!("{system}/{code}-{part}"),
+        None => format!("{system}/{code}"),
+    }
+}
+
+/// The measured reading level of every graded block of patient text.
+fn reading(kb: &Kb) -> Reading {
+    let mut tenths: Vec<u16> = kb
+        .reading_grades()
+        .into_iter()
+        .map(|(_, g)| (g.max(0.0) * 10.0 + 0.5) as u16)
+        .collect();
+    tenths.sort_unstable();
+    Reading {
+        blocks: tenths.len() as u32,
+        at_most_8: tenths.iter().filter(|t| **t <= 80).count() as u32,
+        median_tenths: tenths.get(tenths.len() / 2).copied().unwrap_or(0),
+        lowest_tenths: tenths.first().copied().unwrap_or(0),
+        highest_tenths: tenths.last().copied().unwrap_or(0),
+    }
 }

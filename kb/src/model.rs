@@ -3,8 +3,8 @@
 
 use crate::{
     Certainty, Collapse, FaqId, JointId, LangId, Measure, Milestone, Modifiable, ModifierKind,
-    Offered, OptionId, OptionKind, PainRelief, Phase, RiskFactorId, SourceId, StageId, SystemId,
-    TermId, Text, TopicId, TopicKind, Verification,
+    Offered, OptionId, OptionKind, PainRelief, Phase, RiskFactorId, Role, SourceId, StageId,
+    SystemId, TermId, Text, TopicId, TopicKind, Urgency, Verification,
 };
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +33,44 @@ pub struct Kb {
     pub glossary: Vec<Term>,
     /// The questions of "help me work it out" (from a report to a stage).
     pub finder: crate::Finder,
+    /// Signs that need care soon, the same day or at once, in content order.
+    pub warning_signs: Vec<WarningSign>,
+}
+
+/// A sign that needs care: what the person notices, and what to do and how soon.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WarningSign {
+    /// Its ID.
+    pub id: String,
+    /// How soon it needs care.
+    pub urgency: Urgency,
+    /// The joints whose pages show it (with `after`: limits it to these joints; empty: any).
+    pub joints: Vec<JointId>,
+    /// The options it is about the time after.
+    pub after: Vec<OptionId>,
+    /// About the time after any operation.
+    pub after_operation: bool,
+    /// The sign and what to do.
+    pub text: Text,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+}
+
+impl WarningSign {
+    /// Whether it is about the time after a treatment (rather than about the joint itself).
+    pub fn is_aftercare(&self) -> bool {
+        self.after_operation || !self.after.is_empty()
+    }
+
+    /// Whether it is about the time after `option`.
+    pub fn follows(&self, option: &TreatmentOption) -> bool {
+        self.after.contains(&option.id) || (self.after_operation && option.kind.is_operation())
+    }
+
+    /// Whether it is for `joint` (aftercare signs with no joints are for any joint).
+    pub fn is_for(&self, joint: &JointId) -> bool {
+        self.joints.contains(joint) || (self.joints.is_empty() && self.is_aftercare())
+    }
 }
 
 /// An explanation page.
@@ -76,6 +114,8 @@ pub struct RiskFactor {
     pub what_to_do: Option<Text>,
     /// Certainty of the link.
     pub certainty: Certainty,
+    /// Figures that apply only to people with this risk factor.
+    pub figures: Vec<Figure>,
     /// Sources.
     pub sources: Vec<SourceId>,
     /// Last review (ISO date).
@@ -89,6 +129,9 @@ pub struct TreatmentOption {
     pub id: OptionId,
     /// What kind of option.
     pub kind: OptionKind,
+    /// A choice to decide between, or care that goes with any choice (see also
+    /// [`Offer::role`]).
+    pub role: Role,
     /// Name.
     pub name: Text,
     /// One line.
@@ -114,10 +157,56 @@ pub struct TreatmentOption {
     pub offered: Vec<Offer>,
     /// Outcome figures.
     pub figures: Vec<Figure>,
+    /// Text for some joints or stage groups, replacing the base text there.
+    pub variants: Vec<Variant>,
     /// Sources.
     pub sources: Vec<SourceId>,
     /// Last review (ISO date).
     pub reviewed: String,
+}
+
+/// An option's text for some joints and/or stage groups.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    /// The joints it is for (empty: any).
+    pub joints: Vec<JointId>,
+    /// The stage groups it is for (empty: any).
+    pub phases: Vec<Phase>,
+    /// One line.
+    pub summary: Option<Text>,
+    /// What it involves.
+    pub involves: Option<Text>,
+    /// Benefits.
+    pub benefits: Option<Text>,
+    /// Harms.
+    pub harms: Option<Text>,
+    /// Living with it.
+    pub living_with: Option<Text>,
+}
+
+impl Variant {
+    /// Whether it applies to `joint` at `phase`; an unknown joint or phase matches only a
+    /// variant that does not name any.
+    pub fn applies(&self, joint: Option<&JointId>, phase: Option<Phase>) -> bool {
+        let joint_ok = self.joints.is_empty() || joint.is_some_and(|j| self.joints.contains(j));
+        let phase_ok = self.phases.is_empty() || phase.is_some_and(|p| self.phases.contains(&p));
+        joint_ok && phase_ok
+    }
+}
+
+/// The texts of an option as a patient with one joint at one stage group reads them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct OptionTexts<'a> {
+    /// One line.
+    pub summary: &'a Text,
+    /// What it involves.
+    pub involves: &'a Text,
+    /// Benefits.
+    pub benefits: &'a Text,
+    /// Harms.
+    pub harms: &'a Text,
+    /// Living with it.
+    pub living_with: &'a Text,
 }
 
 /// How often an option is offered for one joint, by stage group.
@@ -131,6 +220,8 @@ pub struct Offer {
     pub intermediate: Offered,
     /// Late stages.
     pub late: Offered,
+    /// Its role for this joint, where it differs from the option's own.
+    pub role: Option<Role>,
 }
 
 impl Offer {
@@ -171,6 +262,8 @@ pub struct Figure {
     pub phases: Vec<Phase>,
     /// The joint the reference group had, if one.
     pub joint: Option<JointId>,
+    /// The stages the reference group was at, when the source names them.
+    pub stages: Vec<StageId>,
 }
 
 /// How well a stage in one system matches a stage in another.
@@ -191,10 +284,23 @@ pub struct Faq {
     pub question: Text,
     /// The answer.
     pub answer: Text,
+    /// Joints whose stage and options pages link it (empty: any, if `phases` is given).
+    pub joints: Vec<JointId>,
+    /// Stage groups whose stage and options pages link it (empty: any, if `joints` is given).
+    pub phases: Vec<Phase>,
     /// Sources.
     pub sources: Vec<SourceId>,
     /// Last review (ISO date).
     pub reviewed: String,
+}
+
+impl Faq {
+    /// Whether the stage and options pages of `joint` at `phase` link it.
+    pub fn is_linked_from(&self, joint: &JointId, phase: Phase) -> bool {
+        (!self.joints.is_empty() || !self.phases.is_empty())
+            && (self.joints.is_empty() || self.joints.contains(joint))
+            && (self.phases.is_empty() || self.phases.contains(&phase))
+    }
 }
 
 /// A glossary term.
@@ -236,6 +342,37 @@ pub struct About {
     pub reviewed: String,
     /// Languages, the default (fallback) language first.
     pub languages: Vec<Language>,
+    /// What changed in each version, newest first.
+    pub changes: Vec<Change>,
+    /// The measured reading level of the patient text.
+    pub reading: Reading,
+}
+
+/// What a content version changed, for patients (the change log the update policy promises).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The content version.
+    pub version: String,
+    /// When it was published (ISO date).
+    pub date: String,
+    /// What changed, in plain words.
+    pub summary: Text,
+}
+
+/// The reading level of the patient text, measured when the content is loaded (IPDAS:
+/// report the level, not only the target). Grades are Flesch-Kincaid, in tenths.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    /// Blocks long enough to grade.
+    pub blocks: u32,
+    /// Of those, how many are at grade 8 or below.
+    pub at_most_8: u32,
+    /// The median grade, in tenths.
+    pub median_tenths: u16,
+    /// The lowest grade, in tenths.
+    pub lowest_tenths: u16,
+    /// The highest grade, in tenths.
+    pub highest_tenths: u16,
 }
 
 /// A language the aid can be shown in.
@@ -303,10 +440,14 @@ pub struct Stage {
     pub id: StageId,
     /// The code as written on reports, e.g. "IIIA".
     pub code: String,
+    /// How patients see a stage whose code is a word (e.g. "at risk"), instead of the code.
+    pub name: Option<Text>,
+    /// What part of a split report code this is (e.g. "sunk less than 2 mm").
+    pub part_name: Option<Text>,
     /// The plain early / intermediate / late group it belongs to.
     pub phase: Phase,
-    /// Before or after the joint surface starts to give way.
-    pub collapse: Collapse,
+    /// Before or after the joint surface starts to give way, where that applies.
+    pub collapse: Option<Collapse>,
     /// One line for lists.
     pub summary: Text,
     /// What the stage means, in plain words.
@@ -860,6 +1001,32 @@ impl Kb {
     pub fn source(&self, id: &SourceId) -> Option<&Source> {
         self.sources.iter().find(|s| &s.id == id)
     }
+
+    /// The warning signs for a patient with `joint`, most urgent first: the joint's own signs,
+    /// then, for each of `options` (the options the page is about), the signs for the time
+    /// after it. Never another joint's signs.
+    pub fn warning_signs_for(
+        &self,
+        joint: &JointId,
+        options: &[&TreatmentOption],
+    ) -> Vec<&WarningSign> {
+        let mut signs: Vec<&WarningSign> = self
+            .warning_signs
+            .iter()
+            .filter(|s| s.is_for(joint))
+            .filter(|s| !s.is_aftercare() || options.iter().any(|o| s.follows(o)))
+            .collect();
+        signs.sort_by_key(|s| s.urgency);
+        signs
+    }
+
+    /// The questions people ask that the stage and options pages of `joint` at `phase` link.
+    pub fn faqs_for(&self, joint: &JointId, phase: Phase) -> impl Iterator<Item = &Faq> {
+        let joint = joint.clone();
+        self.faqs
+            .iter()
+            .filter(move |q| q.is_linked_from(&joint, phase))
+    }
 }
 
 impl Kb {
@@ -888,6 +1055,9 @@ impl Kb {
                 ] {
                     out.push((format!("{}.{f}", st.id), t));
                 }
+                for (f, t) in [("name", &st.name), ("part_name", &st.part_name)] {
+                    out.extend(t.iter().map(|t| (format!("{}.{f}", st.id), t)));
+                }
                 out.extend(
                     st.natural_history
                         .iter()
@@ -914,6 +1084,7 @@ impl Kb {
                     .iter()
                     .map(|t| (format!("{}.what_to_do", r.id), t)),
             );
+            figures(&mut out, r.id.to_string(), &r.figures);
         }
         for o in &self.options {
             for (f, t) in [
@@ -925,7 +1096,24 @@ impl Kb {
             ] {
                 out.push((format!("{}.{f}", o.id), t));
             }
+            for (i, v) in o.variants.iter().enumerate() {
+                for (f, t) in [
+                    ("summary", &v.summary),
+                    ("involves", &v.involves),
+                    ("benefits", &v.benefits),
+                    ("harms", &v.harms),
+                    ("living_with", &v.living_with),
+                ] {
+                    out.extend(t.iter().map(|t| (format!("{}.variant[{i}].{f}", o.id), t)));
+                }
+            }
             figures(&mut out, o.id.to_string(), &o.figures);
+        }
+        for s in &self.warning_signs {
+            out.push((format!("warning-sign.{}", s.id), &s.text));
+        }
+        for c in &self.about.changes {
+            out.push((format!("change.{}", c.version), &c.summary));
         }
         for q in &self.faqs {
             out.push((format!("{}.answer", q.id), &q.answer));
@@ -1016,6 +1204,35 @@ impl Source {
 }
 
 impl TreatmentOption {
+    /// Its role for `joint`: the joint's own where the content sets one, else the option's.
+    pub fn role_for(&self, joint: &JointId) -> Role {
+        self.offered
+            .iter()
+            .find(|o| &o.joint == joint)
+            .and_then(|o| o.role)
+            .unwrap_or(self.role)
+    }
+
+    /// Its texts for `joint` at `phase` (either unknown: only variants that do not name one
+    /// apply): each from the first variant that matches and has it, else the base text.
+    pub fn texts<'a>(&'a self, joint: Option<&JointId>, phase: Option<Phase>) -> OptionTexts<'a> {
+        let applying: Vec<&Variant> = self
+            .variants
+            .iter()
+            .filter(|v| v.applies(joint, phase))
+            .collect();
+        let pick = |field: fn(&Variant) -> Option<&Text>, base: &'a Text| -> &'a Text {
+            applying.iter().find_map(|v| field(v)).unwrap_or(base)
+        };
+        OptionTexts {
+            summary: pick(|v| v.summary.as_ref(), &self.summary),
+            involves: pick(|v| v.involves.as_ref(), &self.involves),
+            benefits: pick(|v| v.benefits.as_ref(), &self.benefits),
+            harms: pick(|v| v.harms.as_ref(), &self.harms),
+            living_with: pick(|v| v.living_with.as_ref(), &self.living_with),
+        }
+    }
+
     /// How often it is offered for `joint` at `phase`; `None` if not offered for that joint.
     pub fn offered_at(&self, joint: &JointId, phase: Phase) -> Option<Offered> {
         self.offered

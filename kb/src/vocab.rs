@@ -160,6 +160,18 @@ pub enum OptionKind {
     SupportiveCare,
 }
 
+impl OptionKind {
+    /// Whether it is an operation (on the joint or on other bones).
+    pub fn is_operation(self) -> bool {
+        matches!(
+            self,
+            OptionKind::JointPreservingSurgery
+                | OptionKind::JointReplacement
+                | OptionKind::OtherSurgery
+        )
+    }
+}
+
 /// What an outcome figure counts, so figures for different options can be set side by side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -243,4 +255,34 @@ impl Value {
         Value::AvoidSecondOperation,
         Value::SureEvidence,
     ];
+}
+
+/// What an option is on an options page: one of the choices a patient decides between, or care
+/// that goes with whichever choice they make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// One of the alternatives the patient chooses between (watch and wait, an operation, a
+    /// medicine meant to change the disease).
+    Alternative,
+    /// Care that goes with any choice (pain relief, physical therapy, healthier habits,
+    /// comfort and wellbeing care).
+    CareWithAnyChoice,
+}
+
+/// How soon a warning sign needs care, most urgent first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// Call emergency services now.
+    Emergency,
+    /// Get seen the same day.
+    SameDay,
+    /// Contact the care team within a day or two.
+    Soon,
+}
+
+impl Urgency {
+    /// Every urgency, most urgent first.
+    pub const ALL: [Urgency; 3] = [Urgency::Emergency, Urgency::SameDay, Urgency::Soon];
 }
