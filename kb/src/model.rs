@@ -340,6 +340,8 @@ pub struct About {
     pub published: String,
     /// When the content as a whole was last reviewed (ISO date).
     pub reviewed: String,
+    /// When the next full review is due (ISO date).
+    pub next_review: String,
     /// Languages, the default (fallback) language first.
     pub languages: Vec<Language>,
     /// What changed in each version, newest first.
@@ -894,6 +896,14 @@ pub struct UiText {
     pub changes_heading: String,
     pub checked_second_hand: String,
     pub summary_care_heading: String,
+    pub question_empty: String,
+    pub question_too_long: String,
+    pub question_list_full: String,
+    pub question_already_there: String,
+    pub question_added: String,
+    pub question_removed: String,
+    pub accent_not_a_colour: String,
+    pub place_kept_by_another: String,
 }
 }
 

@@ -129,6 +129,7 @@ pub fn render(kb: &Kb) -> String {
         &[
             ("version", &kb.about.content_version),
             ("reviewed", &kb.about.reviewed),
+            ("next_review", &kb.about.next_review),
         ],
     );
     let style_hash =
