@@ -306,22 +306,24 @@ pub fn questions_for(
             &ui.question_stage,
             &[
                 ("joint", &joint.name.get(lang).to_lowercase()),
-                ("system", system.name.get(lang)),
-                ("code", &stage.code),
+                ("stage", &ui.stage_name(lang, system, stage)),
             ],
         ),
         None => ui.question_stage_unknown.clone(),
     };
-    let mut out = vec![
-        ("stage:which".to_string(), which),
-        ("stage:collapsed".into(), ui.question_collapsed.clone()),
+    let mut out = vec![("stage:which".to_string(), which)];
+    // A picked stage already says whether the surface has collapsed.
+    if picked.is_none() {
+        out.push(("stage:collapsed".into(), ui.question_collapsed.clone()));
+    }
+    out.extend([
         ("stage:size".into(), ui.question_size.clone()),
         (
             "stage:other-joints".into(),
             ui.question_other_joints.clone(),
         ),
         ("stage:if-wait".into(), ui.question_if_wait.clone()),
-    ];
+    ]);
     for id in options {
         let Some(option) = kb.options.iter().find(|o| &o.id == id) else {
             continue;
@@ -679,12 +681,16 @@ mod tests {
         let list = questions_for(kb, lang, Some(&iiia.id), &options);
         let keys: Vec<&str> = list.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys[0], "stage:which");
-        assert!(keys.contains(&"stage:collapsed"));
+        assert!(
+            !keys.contains(&"stage:collapsed"),
+            "the stage already answers it"
+        );
         assert!(keys.contains(&"option:core-decompression:risks"));
         assert!(keys.contains(&"option:total-hip-replacement:suitable"));
-        assert_eq!(list.len(), 5 + 4 * 2);
+        assert_eq!(list.len(), 4 + 4 * 2);
         assert!(list[0].1.contains("hip") && list[0].1.contains("IIIA"));
         assert!(list[0].1.contains(arco.name.get(lang)));
+        assert!(!list[0].1.contains("stage stage"), "{}", list[0].1);
         let risks = &list
             .iter()
             .find(|(k, _)| k == "option:core-decompression:risks");
@@ -693,7 +699,16 @@ mod tests {
 
         let without = questions_for(kb, lang, None, &options);
         let keys_without: Vec<&str> = without.iter().map(|(k, _)| k.as_str()).collect();
-        assert_eq!(keys, keys_without, "keys do not depend on the stage");
+        assert_eq!(keys_without[1], "stage:collapsed");
+        let shared: Vec<&&str> = keys_without
+            .iter()
+            .filter(|k| **k != "stage:collapsed")
+            .collect();
+        assert_eq!(
+            shared,
+            keys.iter().collect::<Vec<_>>(),
+            "the other keys do not depend on the stage"
+        );
         assert_eq!(without[0].1, kb.ui(lang).question_stage_unknown);
     }
 

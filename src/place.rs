@@ -193,6 +193,8 @@ pub enum Action {
     Answered(String),
     /// Ticked or unticked an option to compare.
     ToggledCompared(OptionId),
+    /// Chose to compare the suggested choices for the stage (they replace the ticks).
+    ComparedSuggested(StageId, Vec<OptionId>),
     /// Ticked or unticked a risk factor as applying to them.
     ToggledRiskFactor(RiskFactorId),
     /// Went one step back.
@@ -274,6 +276,14 @@ impl Reducible for Place {
                 Place {
                     compared,
                     ..(*self).clone()
+                }
+            }
+            Action::ComparedSuggested(_, options) if options.len() < 2 => return self,
+            Action::ComparedSuggested(stage, mut options) => {
+                options.truncate(MAX_COMPARED);
+                Place {
+                    compared: options,
+                    ..self.open(View::Compare(stage))
                 }
             }
             Action::ToggledRiskFactor(factor) => {
@@ -638,6 +648,31 @@ mod tests {
         let place = place.reduce(Action::ToggledCompared(option("osteotomy")));
         assert_eq!(place.compared.len(), 3, "unticking removes it");
         assert_eq!(place.reduce(compare).view, View::Compare(arco("IIIA")));
+    }
+
+    #[test]
+    fn comparing_the_suggested_choices_replaces_the_ticks_and_opens_the_grid() {
+        let stage = arco("II");
+        let suggested = vec![
+            option("watch-and-wait"),
+            option("core-decompression"),
+            option("bisphosphonates"),
+            option("shockwave-therapy"),
+            option("osteotomy"),
+        ];
+        let place = after(vec![
+            Action::Opened(View::Options(stage.clone())),
+            Action::ToggledCompared(option("statins")),
+            Action::ComparedSuggested(stage.clone(), suggested.clone()),
+        ]);
+        assert_eq!(place.view, View::Compare(stage.clone()));
+        assert_eq!(place.compared, suggested[..MAX_COMPARED]);
+        // One suggestion is not a comparison: nothing happens.
+        let before = after(vec![Action::Opened(View::Options(stage.clone()))]);
+        let same = before
+            .clone()
+            .reduce(Action::ComparedSuggested(stage, suggested[..1].to_vec()));
+        assert!(Rc::ptr_eq(&before, &same));
     }
 
     #[test]
