@@ -2,8 +2,8 @@
 
 use crate::content::kb;
 use crate::decision::{Action as DecisionAction, Decision};
-use crate::place::{Action, Place, View};
-use avn_kb::{Kb, LangId, StagingSystem, UiText};
+use crate::place::{Action, Place, View, MAX_COMPARED};
+use avn_kb::{Kb, LangId, OptionId, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -56,10 +56,14 @@ pub fn use_aid() -> Option<(Aid, &'static Kb, &'static UiText)> {
     Some((aid, kb, ui))
 }
 
-/// A stage's name as written on reports, e.g. "ARCO 2019 stage IIIA".
-pub fn stage_name(ui: &UiText, lang: &LangId, system: &StagingSystem, code: &str) -> String {
-    avn_kb::fill(
-        &ui.stage_heading,
-        &[("system", system.name.get(lang)), ("code", code)],
-    )
+/// The options the patient is weighing: those ticked to compare, else the suggested choices at
+/// their stage (watch and wait and the alternatives usually offered).
+pub fn considered_options(place: &Place, kb: &Kb) -> Vec<OptionId> {
+    if !place.compared.is_empty() {
+        return place.compared.clone();
+    }
+    let Some((system, stage)) = place.stage.as_ref().and_then(|s| kb.stage(s)) else {
+        return Vec::new();
+    };
+    kb.suggested_choices(&system.joint, stage.phase, MAX_COMPARED)
 }

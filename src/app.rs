@@ -166,6 +166,7 @@ pub fn App(props: &Props) -> Html {
                     <p>{ fill(&ui.footer, &[
                         ("version", &kb.about.content_version),
                         ("reviewed", &kb.about.reviewed),
+            ("next_review", &kb.about.next_review),
                     ]) }</p>
                     { test_panic_button() }
                 </footer>
@@ -334,8 +335,10 @@ fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
         .iter()
         .map(|problem| match problem {
             Problem::UnsafeContactUrl => ui.unsafe_contact_url.clone(),
-            Problem::MalformedAccent | Problem::UnreadableAccent => ui.bad_accent.clone(),
+            Problem::MalformedAccent => ui.accent_not_a_colour.clone(),
+            Problem::UnreadableAccent => ui.bad_accent.clone(),
             Problem::UnknownKeepPlace => ui.unknown_keep_place.clone(),
+            Problem::PlaceKeptByAnother => ui.place_kept_by_another.clone(),
         })
         .collect();
     if !config.lang.is_empty() && kb.lang(&config.lang).is_none() {

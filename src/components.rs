@@ -14,4 +14,6 @@ pub mod remember;
 pub mod source_list;
 pub mod stage_button;
 pub mod stage_choices;
+pub mod stage_questions;
 pub mod topic_view;
+pub mod warning_signs;

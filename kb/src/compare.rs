@@ -1,7 +1,10 @@
 //! Options side by side (an Option Grid): for one joint and stage group, one row per thing a
 //! figure can count, with every picture in a row over the same time span.
 
-use crate::{Figure, JointId, Kb, Measure, OptionId, OptionKind, Phase};
+use crate::{
+    Figure, JointId, Kb, Measure, Offered, OptionId, OptionKind, Phase, Role, Stage, StageId,
+    TreatmentOption,
+};
 
 /// One row of the comparison: what is counted, over which time span, and one cell per option.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +22,9 @@ pub struct CompareRow<'a> {
 pub enum Cell<'a> {
     /// A figure over the row's time span: shown as a picture of 100 people.
     Figure(&'a Figure),
+    /// A figure over the row's time span from people at other stages of the same stage group
+    /// (its `stages` name them): shown as a picture, with the other stages said plainly.
+    FromOtherStage(&'a Figure),
     /// The option has a figure for this only over another time span (the nearest one): shown
     /// in words only, never as a picture beside the others.
     OtherHorizon(&'a Figure),
@@ -29,6 +35,45 @@ pub enum Cell<'a> {
 }
 
 impl Kb {
+    /// The options offered for `joint` at `phase` in `role`, with how often, in display order.
+    pub fn offered_here<'a>(
+        &'a self,
+        joint: &'a JointId,
+        phase: Phase,
+        role: Role,
+    ) -> impl Iterator<Item = (&'a TreatmentOption, Offered)> + 'a {
+        self.options.iter().filter_map(move |o| {
+            let offered = o.offered_at(joint, phase)?;
+            (o.role_for(joint) == role).then_some((o, offered))
+        })
+    }
+
+    /// The choices to set side by side first (at most `max`): watch and wait, then the
+    /// alternatives usually offered, then, only if that makes fewer than two, those sometimes
+    /// offered.
+    pub fn suggested_choices(&self, joint: &JointId, phase: Phase, max: usize) -> Vec<OptionId> {
+        let alternatives: Vec<(&TreatmentOption, Offered)> =
+            self.offered_here(joint, phase, Role::Alternative).collect();
+        let mut chosen: Vec<OptionId> = alternatives
+            .iter()
+            .filter(|(o, _)| o.kind == OptionKind::WatchAndWait)
+            .map(|(o, _)| o.id.clone())
+            .collect();
+        for level in [Offered::Usually, Offered::Sometimes] {
+            if level == Offered::Sometimes && chosen.len() >= 2 {
+                break;
+            }
+            chosen.extend(
+                alternatives
+                    .iter()
+                    .filter(|(o, at)| *at == level && o.kind != OptionKind::WatchAndWait)
+                    .map(|(o, _)| o.id.clone()),
+            );
+        }
+        chosen.truncate(max);
+        chosen
+    }
+
     /// A treatment option by ID.
     pub fn option(&self, id: &OptionId) -> Option<&crate::TreatmentOption> {
         self.options.iter().find(|o| &o.id == id)
@@ -52,16 +97,34 @@ impl Kb {
             })
     }
 
-    /// The comparison grid for `options` (in the order given) for this joint and stage group:
-    /// one row per measure, in the order of [`Measure::ALL`], that at least one option has a
-    /// figure for. A row's time span is the one most options have a figure at (ties: the
-    /// shorter); options with a figure only at another span get [`Cell::OtherHorizon`].
+    /// Whether `figure`'s group was at `stage`: it names no stages, or one of them is `stage`
+    /// or shares an imaging milestone with it (the same stage in another system).
+    pub fn figure_fits_stage(&self, figure: &Figure, stage: &Stage) -> bool {
+        figure.stages.is_empty()
+            || figure.stages.iter().any(|id| {
+                id == &stage.id
+                    || self.stage(id).is_some_and(|(_, other)| {
+                        other
+                            .milestones
+                            .iter()
+                            .any(|m| stage.milestones.contains(m))
+                    })
+            })
+    }
+
+    /// The comparison grid for `options` (in the order given) for this joint at `stage`: one
+    /// row per measure, in the order of [`Measure::ALL`], that at least one option has a figure
+    /// for, using only figures whose stage group includes the stage's. A row's time span is
+    /// the one most options have a figure at (ties: the shorter); options with a figure only at
+    /// another span get [`Cell::OtherHorizon`]; a figure from other stages of the same group
+    /// is [`Cell::FromOtherStage`], never drawn as if it were the patient's own.
     pub fn compare(
         &self,
         joint: &JointId,
-        phase: Phase,
+        stage: &Stage,
         options: &[OptionId],
     ) -> Vec<CompareRow<'_>> {
+        let phase = stage.phase;
         Measure::ALL
             .into_iter()
             .filter_map(|measure| {
@@ -86,7 +149,7 @@ impl Kb {
                         if *replaced {
                             Cell::NotApplicable
                         } else {
-                            cell(figures, years, phase)
+                            self.cell(figures, years, stage)
                         }
                     })
                     .collect();
@@ -120,20 +183,46 @@ fn horizon<'a>(options: impl Iterator<Item = &'a Vec<&'a Figure>>) -> Option<f32
         .map(|(years, _)| years)
 }
 
-/// One option's cell: its figure at `years` (one for this stage group before a general one),
-/// else its figure at the nearest other span, else none.
-fn cell<'a>(figures: &[&'a Figure], years: f32, phase: Phase) -> Cell<'a> {
-    // `false` (sorted first) for a figure whose groups name this stage group.
-    let general = |f: &&Figure| !f.phases.contains(&phase);
-    let at: Vec<&&Figure> = figures.iter().filter(|f| f.years == years).collect();
-    if let Some(f) = at.iter().min_by_key(|f| general(f)) {
-        return Cell::Figure(f);
+impl Kb {
+    /// One option's cell: its figure at `years` (one from this stage before one from other
+    /// stages of the group, and one naming the stage group before a general one), else its
+    /// figure at the nearest other span, else none.
+    fn cell<'a>(&self, figures: &[&'a Figure], years: f32, stage: &Stage) -> Cell<'a> {
+        // Sorted first: a figure from this stage, then one naming this stage group.
+        let rank = |f: &Figure| {
+            (
+                !self.figure_fits_stage(f, stage),
+                !f.phases.contains(&stage.phase),
+            )
+        };
+        let shown = |f: &'a Figure| {
+            if self.figure_fits_stage(f, stage) {
+                Cell::Figure(f)
+            } else {
+                Cell::FromOtherStage(f)
+            }
+        };
+        let at = figures.iter().filter(|f| f.years == years);
+        if let Some(f) = at.min_by_key(|f| rank(f)) {
+            return shown(f);
+        }
+        figures
+            .iter()
+            .min_by(|a, b| {
+                let gap = |f: &Figure| (f.years - years).abs();
+                gap(a).total_cmp(&gap(b)).then(rank(a).cmp(&rank(b)))
+            })
+            .map_or(Cell::NoFigure, |f| Cell::OtherHorizon(f))
     }
-    figures
-        .iter()
-        .min_by(|a, b| {
-            let gap = |f: &Figure| (f.years - years).abs();
-            gap(a).total_cmp(&gap(b)).then(general(a).cmp(&general(b)))
-        })
-        .map_or(Cell::NoFigure, |f| Cell::OtherHorizon(f))
+
+    /// The stages a figure's group was at, as the knowledge base has them.
+    pub fn figure_stages<'a>(
+        &'a self,
+        figure: &'a Figure,
+    ) -> impl Iterator<Item = (&'a crate::StagingSystem, &'a Stage)> + 'a {
+        figure
+            .stages
+            .iter()
+            .filter_map(|id: &StageId| self.stage(id))
+    }
 }

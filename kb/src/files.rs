@@ -23,6 +23,8 @@ pub struct AboutFile {
     pub published: String,
     /// Last review of the whole content (ISO).
     pub reviewed: String,
+    /// When the next full review is due (ISO).
+    pub next_review: String,
     /// Declared languages, the default first.
     pub language: Vec<LanguageEntry>,
     /// What changed in each version, newest first.

@@ -108,7 +108,8 @@ pub const RECOVERY_WEEK_BANDS: Bands = Bands {
 ///
 /// The rules:
 /// - Keeping my own joint: a joint replacement is poor; otherwise the option's
-///   joint-replacement figure ([`JOINT_REPLACEMENT_BANDS`]); no figure is unknown.
+///   joint-replacement figure, else its "did well" figure (100 − N did not), on
+///   [`JOINT_REPLACEMENT_BANDS`]; no figure is unknown.
 /// - Avoiding an operation: operations are poor, injections mixed, everything else good.
 /// - Quick pain relief: within weeks good, over months mixed, not expected poor; not recorded
 ///   is unknown.
@@ -116,8 +117,9 @@ pub const RECOVERY_WEEK_BANDS: Bands = Bands {
 ///   is unknown.
 /// - Avoiding harm: the complication figure ([`COMPLICATION_BANDS`]); no figure is unknown,
 ///   never "no harm".
-/// - Avoiding another operation: the more-surgery figure ([`MORE_SURGERY_BANDS`]); no figure
-///   is unknown.
+/// - Avoiding another operation: the more-surgery figure, else the joint-replacement figure
+///   (a replacement is an operation too), else the "did well" figure (100 − N did not), on
+///   [`MORE_SURGERY_BANDS`]; no figure is unknown.
 /// - Sure evidence: high or moderate certainty that it changes the disease is good, low is
 ///   mixed, very low or none is poor.
 ///
@@ -128,17 +130,27 @@ pub fn fit<'a>(
     phase: Phase,
     value: Value,
 ) -> Fit<'a> {
-    let from_figure =
-        |measure: Measure, bands: Bands| match figure_for(option, measure, joint, phase) {
-            Some(f) => Fit {
-                level: bands.level(f.per_100),
-                because: Reason::Figure(f),
-            },
-            None => Fit {
-                level: FitLevel::Unknown,
-                because: Reason::NoFigure(measure),
-            },
-        };
+    // The first measure in `order` the option has a figure for decides. A "did well" figure
+    // stands in for what it leaves out: at most 100 − N of those people had the harm, so the
+    // bands are applied to that (the cautious reading).
+    let from_figures = |order: &[Measure], bands: Bands| {
+        order
+            .iter()
+            .find_map(|&measure| figure_for(option, measure, joint, phase))
+            .map_or(
+                Fit {
+                    level: FitLevel::Unknown,
+                    because: Reason::NoFigure(order[0]),
+                },
+                |f| Fit {
+                    level: bands.level(match f.measure {
+                        Some(Measure::DidWell) => 100 - f.per_100.min(100),
+                        _ => f.per_100,
+                    }),
+                    because: Reason::Figure(f),
+                },
+            )
+    };
     let by_kind = |level| Fit {
         level,
         because: Reason::Kind(option.kind),
@@ -147,7 +159,10 @@ pub fn fit<'a>(
         Value::KeepOwnJoint if option.kind == OptionKind::JointReplacement => {
             by_kind(FitLevel::Poor)
         }
-        Value::KeepOwnJoint => from_figure(Measure::JointReplacement, JOINT_REPLACEMENT_BANDS),
+        Value::KeepOwnJoint => from_figures(
+            &[Measure::JointReplacement, Measure::DidWell],
+            JOINT_REPLACEMENT_BANDS,
+        ),
         Value::AvoidOperation => by_kind(match option.kind {
             OptionKind::JointPreservingSurgery
             | OptionKind::JointReplacement
@@ -176,8 +191,16 @@ pub fn fit<'a>(
             },
             None => not_recorded(),
         },
-        Value::AvoidComplications => from_figure(Measure::Complication, COMPLICATION_BANDS),
-        Value::AvoidSecondOperation => from_figure(Measure::MoreSurgery, MORE_SURGERY_BANDS),
+        Value::AvoidComplications => from_figures(&[Measure::Complication], COMPLICATION_BANDS),
+        // A later joint replacement is another operation too.
+        Value::AvoidSecondOperation => from_figures(
+            &[
+                Measure::MoreSurgery,
+                Measure::JointReplacement,
+                Measure::DidWell,
+            ],
+            MORE_SURGERY_BANDS,
+        ),
         Value::SureEvidence => Fit {
             level: match option.disease_course_certainty {
                 Certainty::High | Certainty::Moderate => FitLevel::Good,
@@ -494,6 +517,39 @@ mod tests {
         let f = fit(&none, &hip(), Phase::Early, Value::AvoidComplications);
         assert_eq!(f.level, FitLevel::Unknown);
         assert_eq!(f.because, Reason::NoFigure(Measure::Complication));
+    }
+
+    #[test]
+    fn without_a_replacement_figure_doing_well_stands_in_cautiously() {
+        // 84 in 100 did well: at most 16 did not, so keeping the own joint fits well; for
+        // another operation 16 is above the "good" line of 10, so it fits in part.
+        let o = with_figures(
+            OptionKind::JointPreservingSurgery,
+            vec![figure(Measure::DidWell, 84, Some("hip"), &[Phase::Early])],
+        );
+        assert_eq!(level(&o, Value::KeepOwnJoint), FitLevel::Good);
+        assert_eq!(level(&o, Value::AvoidSecondOperation), FitLevel::Mixed);
+        let poor = with_figures(
+            OptionKind::WatchAndWait,
+            vec![figure(Measure::DidWell, 25, Some("hip"), &[Phase::Early])],
+        );
+        assert_eq!(level(&poor, Value::KeepOwnJoint), FitLevel::Poor);
+    }
+
+    #[test]
+    fn a_later_replacement_counts_as_another_operation_when_no_surgery_figure_exists() {
+        let o = with_figures(
+            OptionKind::Medicine,
+            vec![figure(
+                Measure::JointReplacement,
+                29,
+                Some("hip"),
+                &[Phase::Early],
+            )],
+        );
+        assert_eq!(level(&o, Value::AvoidSecondOperation), FitLevel::Mixed);
+        let f = fit(&o, &hip(), Phase::Early, Value::AvoidSecondOperation);
+        assert!(matches!(f.because, Reason::Figure(g) if g.per_100 == 29));
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub use model::{
     PhaseText, Reading, RiskFactor, Source, Stage, StagingSystem, Term, Topic, TreatmentOption,
     UiText, Variant, WarningSign,
 };
-pub use text::{fill, years, Text};
+pub use text::{cut_to_graphemes, fill, grapheme_count, graphemes, years, Text};
 pub use vocab::{
     Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
     PainRelief, Phase, Role, TopicKind, Urgency, Value, Verification,

@@ -509,6 +509,7 @@ fn link(c: &Content) -> Kb {
             content_version: about.content_version.clone(),
             published: about.published.clone(),
             reviewed: about.reviewed.clone(),
+            next_review: about.next_review.clone(),
             changes: about
                 .change
                 .iter()

@@ -340,6 +340,8 @@ pub struct About {
     pub published: String,
     /// When the content as a whole was last reviewed (ISO date).
     pub reviewed: String,
+    /// When the next full review is due (ISO date).
+    pub next_review: String,
     /// Languages, the default (fallback) language first.
     pub languages: Vec<Language>,
     /// What changed in each version, newest first.
@@ -870,6 +872,38 @@ pub struct UiText {
     pub saved_old_version: String,
     pub saved_unreadable: String,
     pub forget_everything: String,
+
+    // Safety, decision-first options, method.
+    pub stage_heading_named: String,
+    pub stage_with_part: String,
+    pub warning_heading: String,
+    pub urgency_emergency: String,
+    pub urgency_same_day: String,
+    pub urgency_soon: String,
+    pub warning_after: String,
+    pub warnings_by_joint_heading: String,
+    pub warnings_after_heading: String,
+    pub choices_heading: String,
+    pub choices_intro: String,
+    pub with_any_heading: String,
+    pub with_any_intro: String,
+    pub compare_suggested: String,
+    pub row_benefits: String,
+    pub figure_other_stage: String,
+    pub stage_faq_heading: String,
+    pub about_reading_label: String,
+    pub about_reading: String,
+    pub changes_heading: String,
+    pub checked_second_hand: String,
+    pub summary_care_heading: String,
+    pub question_empty: String,
+    pub question_too_long: String,
+    pub question_list_full: String,
+    pub question_already_there: String,
+    pub question_added: String,
+    pub question_removed: String,
+    pub accent_not_a_colour: String,
+    pub place_kept_by_another: String,
 }
 }
 
@@ -920,6 +954,39 @@ impl UiText {
             crate::Measure::MoreSurgery => &self.measure_more_surgery,
             crate::Measure::Complication => &self.measure_complication,
             crate::Measure::DidWell => &self.measure_did_well,
+        }
+    }
+
+    /// How soon a warning sign needs care, as a heading.
+    pub fn urgency(&self, urgency: Urgency) -> &str {
+        match urgency {
+            Urgency::Emergency => &self.urgency_emergency,
+            Urgency::SameDay => &self.urgency_same_day,
+            Urgency::Soon => &self.urgency_soon,
+        }
+    }
+
+    /// A stage's name as patients see it: "ARCO 2019 stage IIIA", "AAOMS (MRONJ): at risk"
+    /// for a stage whose code is a word, "Ficat stage III, sunk less than 2 mm" for one part of
+    /// a split code.
+    pub fn stage_name(&self, lang: &LangId, system: &StagingSystem, stage: &Stage) -> String {
+        let system_name = system.name.get(lang);
+        let name = match &stage.name {
+            Some(name) => crate::fill(
+                &self.stage_heading_named,
+                &[("system", system_name), ("name", name.get(lang))],
+            ),
+            None => crate::fill(
+                &self.stage_heading,
+                &[("system", system_name), ("code", &stage.code)],
+            ),
+        };
+        match &stage.part_name {
+            Some(part) => crate::fill(
+                &self.stage_with_part,
+                &[("stage", &name), ("part", part.get(lang))],
+            ),
+            None => name,
         }
     }
 

@@ -1,7 +1,7 @@
 //! The comparison grid on the real content, and its time-span rule on made-up figures.
 
 use avn_kb::load::load_dir;
-use avn_kb::{Cell, Figure, JointId, Kb, Measure, OptionId, Phase};
+use avn_kb::{Cell, Figure, JointId, Kb, Measure, OptionId, Phase, Stage};
 use std::path::Path;
 
 fn real() -> Kb {
@@ -29,10 +29,19 @@ fn joint(kb: &Kb, name: &str) -> JointId {
         .clone()
 }
 
+/// A stage by its ID, e.g. `hip-arco-2019/II`.
+fn stage<'a>(kb: &'a Kb, id: &str) -> &'a Stage {
+    kb.systems
+        .iter()
+        .flat_map(|s| &s.stages)
+        .find(|s| s.id.as_str() == id)
+        .unwrap_or_else(|| panic!("no stage {id}"))
+}
+
 /// The count a cell shows as a picture, if it shows one.
 fn pictured(cell: &Cell) -> Option<u8> {
     match cell {
-        Cell::Figure(f) => Some(f.per_100),
+        Cell::Figure(f) | Cell::FromOtherStage(f) => Some(f.per_100),
         _ => None,
     }
 }
@@ -44,7 +53,7 @@ fn early_hip_replacement_row_sets_three_options_over_two_years() {
         &kb,
         &["watch-and-wait", "bisphosphonates", "shockwave-therapy"],
     );
-    let rows = kb.compare(&joint(&kb, "hip"), Phase::Early, &options);
+    let rows = kb.compare(&joint(&kb, "hip"), stage(&kb, "hip-arco-2019/II"), &options);
     let row = rows
         .iter()
         .find(|r| r.measure == Measure::JointReplacement)
@@ -71,7 +80,7 @@ fn other_time_spans_are_words_and_replacements_are_not_applicable() {
             "total-hip-replacement",
         ],
     );
-    let rows = kb.compare(&joint(&kb, "hip"), Phase::Early, &options);
+    let rows = kb.compare(&joint(&kb, "hip"), stage(&kb, "hip-arco-2019/II"), &options);
     let row = rows
         .iter()
         .find(|r| r.measure == Measure::JointReplacement)
@@ -98,11 +107,11 @@ fn other_time_spans_are_words_and_replacements_are_not_applicable() {
 fn watch_and_wait_has_a_figure_to_compare_for_the_hip_in_early_and_middle_stages() {
     let kb = real();
     let watch = ids(&kb, &["watch-and-wait"]);
-    for phase in [Phase::Early, Phase::Intermediate] {
-        let rows = kb.compare(&joint(&kb, "hip"), phase, &watch);
+    for at in ["hip-arco-2019/II", "hip-arco-2019/IIIA"] {
+        let rows = kb.compare(&joint(&kb, "hip"), stage(&kb, at), &watch);
         assert!(
             rows.iter().any(|r| matches!(r.cells[0], Cell::Figure(_))),
-            "{phase:?}"
+            "{at}"
         );
     }
 }
@@ -112,14 +121,20 @@ fn no_rows_when_nothing_matches() {
     let kb = real();
     let wrist = kb.compare(
         &joint(&kb, "wrist"),
-        Phase::Early,
+        stage(&kb, "wrist-lichtman/I"),
         &ids(&kb, &["watch-and-wait"]),
     );
     assert!(wrist.is_empty(), "{wrist:?}");
     // An option without figures for the joint gives no row.
-    let statins = kb.compare(&joint(&kb, "hip"), Phase::Early, &ids(&kb, &["statins"]));
+    let statins = kb.compare(
+        &joint(&kb, "hip"),
+        stage(&kb, "hip-arco-2019/II"),
+        &ids(&kb, &["statins"]),
+    );
     assert!(statins.is_empty());
-    assert!(kb.compare(&joint(&kb, "hip"), Phase::Late, &[]).is_empty());
+    assert!(kb
+        .compare(&joint(&kb, "hip"), stage(&kb, "hip-arco-2019/IV"), &[])
+        .is_empty());
 }
 
 /// A made-up hip-replacement figure, built on a real one.
@@ -135,6 +150,7 @@ fn figure(kb: &Kb, per_100: u8, years: f32, phases: &[Phase]) -> Figure {
         high: None,
         years,
         phases: phases.to_vec(),
+        stages: Vec::new(),
         ..hip.clone()
     }
 }
@@ -162,7 +178,7 @@ fn a_tie_between_time_spans_goes_to_the_shorter_and_stage_specific_figures_win()
     set(&mut kb, &chosen[0], vec![a, b, c]);
     set(&mut kb, &chosen[1], vec![d]);
     set(&mut kb, &chosen[2], vec![e, g]);
-    let rows = kb.compare(&joint(&kb, "hip"), Phase::Early, &chosen);
+    let rows = kb.compare(&joint(&kb, "hip"), stage(&kb, "hip-arco-2019/II"), &chosen);
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].years, 2.0);
     assert_eq!(
@@ -178,4 +194,44 @@ fn a_tie_between_time_spans_goes_to_the_shorter_and_stage_specific_figures_win()
         .map(|f| f.per_100)
         .collect();
     assert_eq!(late_only, [20]);
+}
+
+#[test]
+fn a_figure_from_another_stage_of_the_group_is_marked_and_ranks_after_the_own_stage() {
+    let mut kb = real();
+    let chosen = ids(&kb, &["watch-and-wait", "bisphosphonates"]);
+    let steinberg_one = stage(&kb, "hip-steinberg/I").id.clone();
+    let arco_two = stage(&kb, "hip-arco-2019/II").id.clone();
+    let from = |per_100, stages: Vec<avn_kb::StageId>| Figure {
+        stages,
+        ..figure(&kb, per_100, 2.0, &[Phase::Early])
+    };
+    let (mri_only, sclerosis) = (
+        from(61, vec![steinberg_one.clone()]),
+        from(59, vec![arco_two]),
+    );
+    for o in kb.options.iter_mut() {
+        o.figures.clear();
+    }
+    let set = |kb: &mut Kb, id: &OptionId, figures: Vec<Figure>| {
+        kb.options.iter_mut().find(|o| &o.id == id).unwrap().figures = figures;
+    };
+    set(&mut kb, &chosen[0], vec![mri_only.clone(), sclerosis]);
+    set(&mut kb, &chosen[1], vec![mri_only]);
+    let hip = joint(&kb, "hip");
+    // At ARCO II (sclerosis), the sclerosis figure is the patient's own; the MRI-only figure
+    // (Steinberg I) is from another stage of the same group and says so.
+    let rows = kb.compare(&hip, stage(&kb, "hip-arco-2019/II"), &chosen);
+    assert!(matches!(rows[0].cells[0], Cell::Figure(f) if f.per_100 == 59));
+    assert!(matches!(rows[0].cells[1], Cell::FromOtherStage(f) if f.per_100 == 61));
+    // At ARCO I the same MRI-only figure is the same stage in another system.
+    let rows = kb.compare(&hip, stage(&kb, "hip-arco-2019/I"), &chosen);
+    assert!(matches!(rows[0].cells[0], Cell::Figure(f) if f.per_100 == 61));
+    assert!(matches!(rows[0].cells[1], Cell::Figure(f) if f.per_100 == 61));
+    let named: Vec<&str> = kb
+        .figure_stages(&kb.option(&chosen[1]).unwrap().figures[0])
+        .map(|(_, s)| s.code.as_str())
+        .collect();
+    assert_eq!(named, ["I"]);
+    assert_eq!(steinberg_one.as_str(), "hip-steinberg/I");
 }

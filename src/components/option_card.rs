@@ -24,23 +24,25 @@ pub fn OptionCard(props: &Props) -> Html {
     let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
-    let Some(option) = kb.options.iter().find(|o| o.id == props.option) else {
+    let (Some(option), Some((system, stage))) = (kb.option(&props.option), kb.stage(&props.stage))
+    else {
         return Html::default();
     };
     let lang = &aid.lang;
     let name = option.name.get(lang);
+    let texts = option.texts(Some(&system.joint), Some(stage.phase));
     html! {
         <article class="avn-card">
             <h3>{ name }</h3>
-            <p>{ option.summary.get(lang) }</p>
+            <p>{ texts.summary.get(lang) }</p>
             <div class="avn-two">
                 <section class="avn-benefits">
                     <h4>{ &ui.benefits_heading }</h4>
-                    <p><PatientText text={option.benefits.get(lang).to_string()} /></p>
+                    <p><PatientText text={texts.benefits.get(lang).to_string()} /></p>
                 </section>
                 <section class="avn-harms">
                     <h4>{ &ui.harms_heading }</h4>
-                    <p><PatientText text={option.harms.get(lang).to_string()} /></p>
+                    <p><PatientText text={texts.harms.get(lang).to_string()} /></p>
                 </section>
             </div>
             <p>

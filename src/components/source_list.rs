@@ -1,7 +1,7 @@
 //! The numbered list of sources behind what a page says.
 
 use crate::content::kb;
-use avn_kb::{LangId, SourceId};
+use avn_kb::{LangId, SourceId, Verification};
 use yew::prelude::*;
 
 /// Props: the sources to list, by ID.
@@ -33,6 +33,9 @@ pub fn SourceList(props: &Props) -> Html {
         html! {
             <li key={source.id.as_str().to_string()}>
                 { source.citation() }
+                if source.checked == Verification::Secondary {
+                    { " " }<span class="avn-note">{ &ui.checked_second_hand }</span>
+                }
                 if let Some(href) = link {
                     { " " }
                     <a {href} target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,6 @@
 //! A stage as a button: its name as on reports and its one-line summary.
 
-use crate::aid::{stage_name, use_aid};
+use crate::aid::use_aid;
 use crate::place::{Action, FoundBy};
 use avn_kb::StageId;
 use yew::prelude::*;
@@ -26,7 +26,7 @@ pub fn StageButton(props: &Props) -> Html {
     html! {
         <button type="button" class="avn-choice"
             onclick={aid.send(Action::PickedStage(stage.id.clone(), props.found_by))}>
-            <span class="avn-choice-title">{ stage_name(ui, &aid.lang, system, &stage.code) }</span>
+            <span class="avn-choice-title">{ ui.stage_name(&aid.lang, system, stage) }</span>
             <span class="avn-choice-detail">{ stage.summary.get(&aid.lang) }</span>
         </button>
     }

@@ -2,14 +2,15 @@
 //! columns are the options. Figure rows show pictures of 100 people over one time span per
 //! row; a figure known only over another span is given in words, never drawn beside them.
 
-use crate::aid::{stage_name, use_aid};
+use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::{figure_sentence, IconLegend};
 use crate::components::icon_array::IconArray;
+use crate::components::warning_signs::WarningSigns;
 use crate::place::Action;
-use avn_kb::{fill, years, Cell, StageId, Text, TreatmentOption};
+use avn_kb::{fill, years, Cell, Figure, OptionTexts, StageId, Text, TreatmentOption};
 use yew::prelude::*;
 
 /// Props: the stage the comparison is for.
@@ -35,7 +36,7 @@ pub fn ComparePage(props: &Props) -> Html {
         .iter()
         .filter_map(|id| kb.option(id))
         .collect();
-    let stage_name = stage_name(ui, lang, system, &stage.code);
+    let stage_name = ui.stage_name(lang, system, stage);
     let head = options.iter().map(|o| {
         html! {
             <th scope="col" key={o.id.as_str().to_string()}>
@@ -57,34 +58,47 @@ pub fn ComparePage(props: &Props) -> Html {
             </td>
         }
     };
-    let text_row = |question: &str, text: &dyn Fn(&TreatmentOption) -> &Text| {
+    let text_row = |question: &str, text: &dyn Fn(OptionTexts) -> &Text| {
+        let cells = options.iter().map(|o| {
+            let texts = o.texts(Some(&system.joint), Some(stage.phase));
+            cell(o, html! { <p>{ text(texts).get(lang) }</p> })
+        });
         html! {
             <tr>
                 <th scope="row">{ question }</th>
-                { for options.iter().map(|o| cell(o, html! { <p>{ text(o).get(lang) }</p> })) }
+                { for cells }
             </tr>
         }
     };
+    let picture = |f: &Figure, other_stage: bool| {
+        let sentence = figure_sentence(ui, lang, f);
+        let stages: Vec<String> = kb
+            .figure_stages(f)
+            .map(|(system, stage)| ui.stage_name(lang, system, stage))
+            .collect();
+        html! {
+            <>
+                <IconArray count={f.per_100} high={f.high}
+                    label={fill(&ui.icons_label, &[("figure", &sentence)])} />
+                <p class="avn-figure-main">{ &sentence }</p>
+                <IconLegend count={f.per_100} high={f.high} />
+                <p class="avn-note">{ &ui.figure_group }{ " " }{ f.group.get(lang) }</p>
+                if other_stage {
+                    <p class="avn-other-stage">{ fill(&ui.figure_other_stage, &[("stages", &stages.join(&ui.list_or))]) }</p>
+                }
+                <p><CertaintyBadge certainty={f.certainty} /></p>
+            </>
+        }
+    };
     let figure_rows = kb
-        .compare(&system.joint, stage.phase, &aid.place.compared)
+        .compare(&system.joint, stage, &aid.place.compared)
         .into_iter()
         .map(|row| {
             let span = years(row.years);
             let cells = options.iter().zip(row.cells).map(|(o, c)| {
                 let body = match c {
-                    Cell::Figure(f) => {
-                        let sentence = figure_sentence(ui, lang, f);
-                        html! {
-                            <>
-                                <IconArray count={f.per_100} high={f.high}
-                                    label={fill(&ui.icons_label, &[("figure", &sentence)])} />
-                                <p class="avn-figure-main">{ &sentence }</p>
-                                <IconLegend count={f.per_100} high={f.high} />
-                                <p class="avn-note">{ &ui.figure_group }{ " " }{ f.group.get(lang) }</p>
-                                <p><CertaintyBadge certainty={f.certainty} /></p>
-                            </>
-                        }
-                    }
+                    Cell::Figure(f) => picture(f, false),
+                    Cell::FromOtherStage(f) => picture(f, true),
                     Cell::OtherHorizon(f) => html! {
                         <p class="avn-note">{ fill(&ui.compare_other_horizon, &[
                             ("years", &years(f.years)),
@@ -128,17 +142,18 @@ pub fn ComparePage(props: &Props) -> Html {
                     <caption class="avn-visually-hidden">{ fill(&ui.compare_title, &[("stage", &stage_name)]) }</caption>
                     <thead><tr><td></td>{ for head }</tr></thead>
                     <tbody>
-                        { text_row(&ui.row_what_is_it, &|o| &o.summary) }
-                        { text_row(&ui.row_involves, &|o| &o.involves) }
-                        { text_row(&ui.row_recovery, &|o| &o.living_with) }
+                        { text_row(&ui.row_what_is_it, &|t| t.summary) }
+                        { text_row(&ui.row_involves, &|t| t.involves) }
+                        { text_row(&ui.row_recovery, &|t| t.living_with) }
+                        { text_row(&ui.row_benefits, &|t| t.benefits) }
+                        { text_row(&ui.row_risks, &|t| t.harms) }
                         { for figure_rows }
-                        { text_row(&ui.row_risks, &|o| &o.harms) }
                         <tr><th scope="row">{ &ui.row_certainty }</th>{ for certainty }</tr>
                         <tr><th scope="row">{ &ui.offered_heading }</th>{ for offered }</tr>
                     </tbody>
                 </table>
             </div>
-            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <WarningSigns joint={system.joint.clone()} options={aid.place.compared.clone()} />
             <DecideNav />
         </>
     }

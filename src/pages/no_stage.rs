@@ -4,6 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::stage_choices::StageChoices;
+use crate::components::warning_signs::WarningSigns;
 use crate::place::FoundBy;
 use avn_kb::JointId;
 use yew::prelude::*;
@@ -32,12 +33,12 @@ pub fn NoStagePage(props: &Props) -> Html {
             <p>{ &ui.no_stage_intro }</p>
             <h2>{ &ui.no_stage_ask_heading }</h2>
             <ul>{ for ui.no_stage_questions.iter().map(|q| html! { <li>{ q }</li> }) }</ul>
-            <p class="avn-doctor">{ &ui.see_doctor }</p>
             <h2>{ &ui.overview_heading }</h2>
             <p>{ &ui.overview_intro }</p>
             if let Some(system) = overview {
                 <StageChoices {system} found_by={FoundBy::Overview} explain_phases=true />
             }
+            <WarningSigns joint={joint.id.clone()} />
         </>
     }
 }

@@ -9,6 +9,7 @@ use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
 use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
+use crate::components::warning_signs::WarningSigns;
 use avn_kb::{OptionId, StageId};
 use yew::prelude::*;
 
@@ -27,16 +28,15 @@ pub fn OptionPage(props: &Props) -> Html {
     let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
-    let (Some((system, stage)), Some(option)) = (
-        kb.stage(&props.stage),
-        kb.options.iter().find(|o| o.id == props.option),
-    ) else {
+    let (Some((system, stage)), Some(option)) = (kb.stage(&props.stage), kb.option(&props.option))
+    else {
         return Html::default();
     };
     let lang = &aid.lang;
     let offered = option
         .offered_at(&system.joint, stage.phase)
         .map(|o| ui.offered(o));
+    let texts = option.texts(Some(&system.joint), Some(stage.phase));
     let section = |heading: &str, text: &avn_kb::Text| {
         html! {
             <>
@@ -52,7 +52,7 @@ pub fn OptionPage(props: &Props) -> Html {
         <>
             <Back />
             <h1 tabindex="-1">{ option.name.get(lang) }</h1>
-            <p class="avn-lead">{ option.summary.get(lang) }</p>
+            <p class="avn-lead">{ texts.summary.get(lang) }</p>
             <dl class="avn-facts">
                 if let Some(offered) = offered {
                     <div>
@@ -69,19 +69,19 @@ pub fn OptionPage(props: &Props) -> Html {
                 <p class="avn-note">{ &ui.comfort_only }</p>
             }
             <CompareTick option={option.id.clone()} />
-            { section(&ui.involves_heading, &option.involves) }
+            { section(&ui.involves_heading, texts.involves) }
             <div class="avn-two">
-                <section class="avn-benefits">{ section(&ui.benefits_heading, &option.benefits) }</section>
-                <section class="avn-harms">{ section(&ui.harms_heading, &option.harms) }</section>
+                <section class="avn-benefits">{ section(&ui.benefits_heading, texts.benefits) }</section>
+                <section class="avn-harms">{ section(&ui.harms_heading, texts.harms) }</section>
             </div>
-            { section(&ui.living_with_heading, &option.living_with) }
+            { section(&ui.living_with_heading, texts.living_with) }
             <h2>{ &ui.figures_heading }</h2>
             if figures.is_empty() {
                 <p class="avn-note">{ &ui.no_option_figures }</p>
             } else {
                 { for figures.into_iter().map(|f| html! { <FigureView figure={f.clone()} /> }) }
             }
-            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <WarningSigns joint={system.joint.clone()} options={vec![option.id.clone()]} />
             <SourceList lang={lang.clone()} sources={option.sources.clone()} />
             <DecideNav />
         </>

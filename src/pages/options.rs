@@ -1,12 +1,15 @@
-//! The options for a stage, grouped by how often doctors offer them at this stage for this
-//! joint: usually, sometimes, not usually. Watch and wait is always among them.
+//! The options for a stage, decision first: the choices the patient decides between (watch and
+//! wait always among them), grouped by how often doctors offer them for this joint at this
+//! stage; then the care that goes with any choice.
 
-use crate::aid::{stage_name, use_aid};
+use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::compare_bar::CompareBar;
 use crate::components::decide_nav::DecideNav;
 use crate::components::option_card::OptionCard;
-use avn_kb::{fill, Offered, StageId};
+use crate::components::stage_questions::StageQuestions;
+use crate::components::warning_signs::WarningSigns;
+use avn_kb::{fill, Offered, Role, StageId};
 use yew::prelude::*;
 
 /// Props: the stage.
@@ -16,7 +19,7 @@ pub struct Props {
     pub stage: StageId,
 }
 
-/// Three groups of option cards, and the compare bar.
+/// The choices, the care that goes with any of them, and the compare bar.
 #[component]
 pub fn OptionsPage(props: &Props) -> Html {
     let Some((aid, kb, ui)) = use_aid() else {
@@ -26,45 +29,57 @@ pub fn OptionsPage(props: &Props) -> Html {
         return Html::default();
     };
     let lang = &aid.lang;
-    let stage_name = stage_name(ui, lang, system, &stage.code);
-    let groups = [
-        (Offered::Usually, &ui.group_usually),
-        (Offered::Sometimes, &ui.group_sometimes),
-        (Offered::NotUsually, &ui.group_not_usually),
-    ]
-    .into_iter()
-    .map(|(offered, heading)| {
-        let cards: Vec<Html> = kb
-            .options
-            .iter()
-            .filter(|o| o.offered_at(&system.joint, stage.phase) == Some(offered))
-            .map(|o| {
-                html! {
-                    <li key={o.id.as_str().to_string()}>
-                        <OptionCard option={o.id.clone()} stage={stage.id.clone()} />
-                    </li>
-                }
-            })
-            .collect();
-        if cards.is_empty() {
-            return Html::default();
-        }
-        html! {
-            <section class="avn-offer-group">
-                <h2>{ heading }</h2>
-                <ul class="avn-cards">{ for cards }</ul>
-            </section>
-        }
-    });
+    let stage_name = ui.stage_name(lang, system, stage);
+    let section = |role: Role| {
+        [
+            (Offered::Usually, &ui.group_usually),
+            (Offered::Sometimes, &ui.group_sometimes),
+            (Offered::NotUsually, &ui.group_not_usually),
+        ]
+        .into_iter()
+        .map(|(offered, heading)| {
+            let cards: Vec<Html> = kb
+                .offered_here(&system.joint, stage.phase, role)
+                .filter(|(_, at)| *at == offered)
+                .map(|(o, _)| {
+                    html! {
+                        <li key={o.id.as_str().to_string()}>
+                            <OptionCard option={o.id.clone()} stage={stage.id.clone()} />
+                        </li>
+                    }
+                })
+                .collect();
+            if cards.is_empty() {
+                return Html::default();
+            }
+            html! {
+                <section class="avn-offer-group">
+                    <h3>{ heading }</h3>
+                    <ul class="avn-cards">{ for cards }</ul>
+                </section>
+            }
+        })
+        .collect::<Html>()
+    };
     html! {
         <>
             <Back />
             <h1 tabindex="-1">{ fill(&ui.options_for_stage, &[("stage", &stage_name)]) }</h1>
             <p>{ &ui.options_intro }</p>
             <CompareBar stage={stage.id.clone()} />
-            { for groups }
+            <section class="avn-choices">
+                <h2>{ &ui.choices_heading }</h2>
+                <p>{ &ui.choices_intro }</p>
+                { section(Role::Alternative) }
+            </section>
+            <section class="avn-with-any">
+                <h2>{ &ui.with_any_heading }</h2>
+                <p>{ &ui.with_any_intro }</p>
+                { section(Role::CareWithAnyChoice) }
+            </section>
             <CompareBar stage={stage.id.clone()} />
-            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <StageQuestions joint={system.joint.clone()} phase={stage.phase} />
+            <WarningSigns joint={system.joint.clone()} />
             <DecideNav />
         </>
     }

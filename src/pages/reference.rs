@@ -7,8 +7,9 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
 use crate::components::topic_view::TopicView;
+use crate::components::warning_signs::urgency_class;
 use crate::place::{Action, Reference};
-use avn_kb::{fill, Modifiable, TopicKind};
+use avn_kb::{fill, Modifiable, TopicKind, WarningSign};
 use yew::prelude::*;
 
 /// Props: which page.
@@ -33,12 +34,63 @@ pub fn ReferencePage(props: &Props) -> Html {
             .collect()
     };
     let body = match props.page {
-        Reference::Symptoms => html! {
-            <>
-                <h1 tabindex="-1">{ &ui.symptoms_title }</h1>
-                { topics(&[TopicKind::SeeADoctor, TopicKind::Condition]) }
-            </>
-        },
+        Reference::Symptoms => {
+            let sign = |s: &WarningSign| {
+                html! {
+                    <li key={s.id.clone()} class={classes!("avn-urgency", urgency_class(s.urgency))}>
+                        <strong>{ ui.urgency(s.urgency) }{ ": " }</strong>
+                        <PatientText text={s.text.get(lang).to_string()} />
+                    </li>
+                }
+            };
+            let mut by_urgency: Vec<&WarningSign> = kb.warning_signs.iter().collect();
+            by_urgency.sort_by_key(|s| s.urgency);
+            let joints = kb.joints.iter().map(|j| {
+                let signs = by_urgency
+                    .iter()
+                    .filter(|s| !s.is_aftercare() && s.joints.contains(&j.id));
+                html! {
+                    <section key={j.id.as_str().to_string()}>
+                        <h3>{ j.name.get(lang) }</h3>
+                        <ul class="avn-signs">{ for signs.map(|s| sign(s)) }</ul>
+                    </section>
+                }
+            });
+            let after = by_urgency.iter().filter(|s| s.is_aftercare()).map(|s| {
+                let names: Vec<&str> = if s.after_operation {
+                    Vec::new()
+                } else {
+                    s.after.iter().filter_map(|id| kb.option(id)).map(|o| o.name.get(lang)).collect()
+                };
+                html! {
+                    <>
+                        if !names.is_empty() {
+                            <li class="avn-sign-after">{ fill(&ui.warning_after, &[("options", &names.join(", "))]) }</li>
+                        }
+                        { sign(s) }
+                    </>
+                }
+            });
+            let sources: Vec<_> = kb
+                .warning_signs
+                .iter()
+                .flat_map(|s| s.sources.clone())
+                .collect();
+            html! {
+                <>
+                    <h1 tabindex="-1">{ &ui.symptoms_title }</h1>
+                    { topics(&[TopicKind::SeeADoctor]) }
+                    <section class="avn-doctor">
+                        <h2>{ &ui.warnings_by_joint_heading }</h2>
+                        { for joints }
+                        <h3>{ &ui.warnings_after_heading }</h3>
+                        <ul class="avn-signs">{ for after }</ul>
+                    </section>
+                    { topics(&[TopicKind::Condition]) }
+                    <SourceList lang={lang.clone()} {sources} />
+                </>
+            }
+        }
         Reference::RiskFactors => {
             let ticked = &aid.place.risk_factors;
             let changeable = kb
@@ -139,8 +191,26 @@ pub fn ReferencePage(props: &Props) -> Html {
                             ("options", &kb.options.len().to_string()),
                             ("stages", &kb.systems.iter().map(|s| s.stages.len()).sum::<usize>().to_string()),
                         ]) }</dd></div>
+                        <div><dt>{ &ui.about_reading_label }</dt><dd>{ fill(&ui.about_reading, &[
+                            ("easy", &about.reading.at_most_8.to_string()),
+                            ("blocks", &about.reading.blocks.to_string()),
+                            ("median", &tenths(about.reading.median_tenths)),
+                            ("low", &tenths(about.reading.lowest_tenths)),
+                            ("high", &tenths(about.reading.highest_tenths)),
+                        ]) }</dd></div>
                     </dl>
                     { topics(&[TopicKind::AboutThisAid]) }
+                    if !about.changes.is_empty() {
+                        <section>
+                            <h2>{ &ui.changes_heading }</h2>
+                            <dl class="avn-changes">{ for about.changes.iter().map(|c| html! {
+                                <div key={c.version.clone()}>
+                                    <dt>{ &c.version }{ " (" }{ &c.date }{ ")" }</dt>
+                                    <dd><PatientText text={c.summary.get(lang).to_string()} /></dd>
+                                </div>
+                            }) }</dl>
+                        </section>
+                    }
                 </>
             }
         }
@@ -151,4 +221,9 @@ pub fn ReferencePage(props: &Props) -> Html {
             { body }
         </>
     }
+}
+
+/// A grade kept in tenths, as written: `7.4`.
+fn tenths(t: u16) -> String {
+    format!("{}.{}", t / 10, t % 10)
 }

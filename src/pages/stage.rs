@@ -2,13 +2,15 @@
 //! on whether it can get better, the same stage in the joint's other systems, and what tends
 //! to happen if nothing is done, with pictures of 100 people.
 
-use crate::aid::{stage_name, use_aid};
+use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
 use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
+use crate::components::stage_questions::StageQuestions;
+use crate::components::warning_signs::WarningSigns;
 use crate::place::View;
 use avn_kb::{fill, Match, StageId};
 use yew::prelude::*;
@@ -32,13 +34,15 @@ pub fn StagePage(props: &Props) -> Html {
     let lang = &aid.lang;
     let mut sources = system.sources.clone();
     sources.extend(stage.sources.iter().cloned());
-    let translations = kb.translate(&stage.id).into_iter().map(|(other, matches)| {
+    let translated = kb.translate(&stage.id);
+    let has_other_systems = !translated.is_empty();
+    let translations = translated.into_iter().map(|(other, matches)| {
         let text = if matches.is_empty() {
             fill(&ui.translation_none, &[("system", other.name.get(lang))])
         } else {
             let names: Vec<String> = matches
                 .iter()
-                .map(|(s, _)| stage_name(ui, lang, other, &s.code))
+                .map(|(s, _)| ui.stage_name(lang, other, s))
                 .collect();
             let exact = matches.len() == 1 && matches[0].1 == Match::Exact;
             let template = if exact {
@@ -57,17 +61,19 @@ pub fn StagePage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ stage_name(ui, lang, system, &stage.code) }</h1>
+            <h1 tabindex="-1">{ ui.stage_name(lang, system, stage) }</h1>
             <p class="avn-lead">{ stage.summary.get(lang) }</p>
             <dl class="avn-facts">
                 <div>
                     <dt>{ &ui.group_label }</dt>
                     <dd>{ ui.phase(stage.phase) }</dd>
                 </div>
-                <div>
-                    <dt>{ &ui.shape_label }</dt>
-                    <dd>{ ui.collapse(stage.collapse) }</dd>
-                </div>
+                if let Some(collapse) = stage.collapse {
+                    <div>
+                        <dt>{ &ui.shape_label }</dt>
+                        <dd>{ ui.collapse(collapse) }</dd>
+                    </div>
+                }
             </dl>
             <button type="button" class="avn-action" onclick={aid.open(View::Options(stage.id.clone()))}>
                 { &ui.see_options }
@@ -88,13 +94,16 @@ pub fn StagePage(props: &Props) -> Html {
             } else {
                 { for figures }
             }
-            <h2>{ &ui.same_stage_heading }</h2>
-            <p>{ &ui.same_stage_intro }</p>
-            <ul>{ for translations }</ul>
+            if has_other_systems {
+                <h2>{ &ui.same_stage_heading }</h2>
+                <p>{ &ui.same_stage_intro }</p>
+                <ul>{ for translations }</ul>
+            }
             <button type="button" class="avn-action" onclick={aid.open(View::Options(stage.id.clone()))}>
                 { &ui.see_options }
             </button>
-            <p class="avn-doctor">{ &ui.see_doctor }</p>
+            <StageQuestions joint={system.joint.clone()} phase={stage.phase} />
+            <WarningSigns joint={system.joint.clone()} />
             <SourceList lang={lang.clone()} sources={sources} />
             <DecideNav />
         </>

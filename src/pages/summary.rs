@@ -3,7 +3,7 @@
 //! version, review date and sources. It prints cleanly and saves as an HTML file made in the
 //! browser from the same rendered summary (nothing is uploaded).
 
-use crate::aid::{stage_name, use_aid};
+use crate::aid::{considered_options, use_aid};
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::figure_sentence;
@@ -11,9 +11,8 @@ use crate::components::remember::Remember;
 use crate::components::source_list::SourceList;
 use crate::decision::{sure_help, sure_result, SURE_QUESTIONS};
 use crate::pages::questions::suggested;
-use crate::pages::values::considered_options;
 use crate::place::FoundBy;
-use avn_kb::{fill, SourceId};
+use avn_kb::{fill, Role, SourceId};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -39,7 +38,7 @@ pub fn SummaryPage() -> Html {
             };
             html! {
                 <>
-                    <p><strong>{ joint }{ ": " }{ stage_name(ui, lang, system, &stage.code) }</strong></p>
+                    <p><strong>{ joint }{ ": " }{ ui.stage_name(lang, system, stage) }</strong></p>
                     <p>{ stage.summary.get(lang) }</p>
                     <p>{ found }</p>
                 </>
@@ -47,11 +46,18 @@ pub fn SummaryPage() -> Html {
         }
         None => html! { <p>{ &ui.summary_no_stage }</p> },
     };
-    let options = stage.map(|(system, stage)| {
-        considered_options(place, kb)
+    // The choices weighed, apart from the care that goes with any of them.
+    let considered: Vec<_> = considered_options(place, kb)
+        .iter()
+        .filter_map(|id| kb.option(id))
+        .collect();
+    let mut list = |role: Role| {
+        let (system, stage) = stage?;
+        let items: Vec<Html> = considered
             .iter()
-            .filter_map(|id| kb.option(id))
+            .filter(|o| o.role_for(&system.joint) == role)
             .map(|o| {
+                let texts = o.texts(Some(&system.joint), Some(stage.phase));
                 let figures: Vec<_> = kb
                     .figures_for(&o.id, &system.joint, stage.phase)
                     .filter(|f| f.measure.is_some())
@@ -60,7 +66,7 @@ pub fn SummaryPage() -> Html {
                 sources.extend(figures.iter().flat_map(|f| f.sources.iter().cloned()));
                 html! {
                     <li key={o.id.as_str().to_string()}>
-                        <strong>{ o.name.get(lang) }</strong>{ ": " }{ o.summary.get(lang) }
+                        <strong>{ o.name.get(lang) }</strong>{ ": " }{ texts.summary.get(lang) }
                         <br />{ &ui.disease_course_label }{ " " }{ ui.certainty(o.disease_course_certainty) }
                         if !figures.is_empty() {
                             <ul>{ for figures.iter().map(|f| html! {
@@ -71,8 +77,11 @@ pub fn SummaryPage() -> Html {
                     </li>
                 }
             })
-            .collect::<Html>()
-    });
+            .collect();
+        (!items.is_empty()).then(|| items.into_iter().collect::<Html>())
+    };
+    let options = list(Role::Alternative);
+    let care = list(Role::CareWithAnyChoice);
     let ratings = aid.decision.ratings();
     let sure = sure_result(&aid.decision);
     let sure_answered = (0..SURE_QUESTIONS).any(|i| aid.decision.sure(i).is_some());
@@ -110,6 +119,10 @@ pub fn SummaryPage() -> Html {
                     Some(list) => html! { <ul>{ list }</ul> },
                     None => html! { <p>{ &ui.summary_no_options }</p> },
                 } }
+                if let Some(care) = care {
+                    <h2>{ &ui.summary_care_heading }</h2>
+                    <ul>{ care }</ul>
+                }
                 <h2>{ &ui.values_heading }</h2>
                 if ratings.is_empty() {
                     <p>{ &ui.summary_no_values }</p>

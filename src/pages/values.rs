@@ -2,7 +2,7 @@
 //! option by option, where each does well or badly on what they rated high, and why (derived
 //! from the knowledge base's figures by `avn_kb::fit`). No ranking and no verdict.
 
-use crate::aid::use_aid;
+use crate::aid::{considered_options, use_aid};
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::remember::Remember;
@@ -99,27 +99,6 @@ pub fn ValuesPage() -> Html {
             <Remember />
         </>
     }
-}
-
-/// The options the patient is weighing: those ticked to compare, else the ones usually
-/// offered at their stage, with watch and wait always among them.
-pub fn considered_options(place: &crate::place::Place, kb: &avn_kb::Kb) -> Vec<OptionId> {
-    if !place.compared.is_empty() {
-        return place.compared.clone();
-    }
-    let Some((system, stage)) = place.stage.as_ref().and_then(|s| kb.stage(s)) else {
-        return Vec::new();
-    };
-    kb.options
-        .iter()
-        .filter(|o| match o.offered_at(&system.joint, stage.phase) {
-            Some(offered) => {
-                offered == avn_kb::Offered::Usually || o.kind == avn_kb::OptionKind::WatchAndWait
-            }
-            None => false,
-        })
-        .map(|o| o.id.clone())
-        .collect()
 }
 
 /// The CSS class of a fit level (shape and words carry the meaning; colour only helps).

@@ -2,7 +2,9 @@
 //! the speed baseline for the benchmark, the `<noscript>` fallback of the hosted page, and a
 //! print-friendly full reference for hospitals and search engines.
 
-use avn_kb::{fill, Figure, Kb, LangId, Source, Stage, StagingSystem, TopicKind, TreatmentOption};
+use avn_kb::{
+    fill, Figure, Kb, LangId, Role, Source, Stage, StagingSystem, TopicKind, TreatmentOption,
+};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
@@ -39,6 +41,7 @@ pub fn render(kb: &Kb) -> String {
     body.push_str(&format!("<p class=\"note\">{}</p>\n", esc(&ui.see_doctor)));
     render_topics(&mut body, kb, lang, TopicKind::Condition);
     render_topics(&mut body, kb, lang, TopicKind::SeeADoctor);
+    render_warning_signs(&mut body, kb, lang);
     for joint in &kb.joints {
         body.push_str(&format!(
             "<h2>{}</h2>\n<p>{}</p>\n",
@@ -111,12 +114,13 @@ pub fn render(kb: &Kb) -> String {
         body.push_str("</dl>\n");
     }
     render_topics(&mut body, kb, lang, TopicKind::AboutThisAid);
+    render_method(&mut body, kb, lang);
     body.push_str(&format!("<h2>{}</h2>\n<ol>\n", esc(&ui.sources_heading)));
     for source in &kb.sources {
         body.push_str(&format!(
             "<li id=\"{}\">{}</li>\n",
             esc(source.id.as_str()),
-            citation(source)
+            citation(source, &ui.checked_second_hand)
         ));
     }
     body.push_str("</ol>\n");
@@ -125,6 +129,7 @@ pub fn render(kb: &Kb) -> String {
         &[
             ("version", &kb.about.content_version),
             ("reviewed", &kb.about.reviewed),
+            ("next_review", &kb.about.next_review),
         ],
     );
     let style_hash =
@@ -152,7 +157,7 @@ fn render_system(body: &mut String, kb: &Kb, lang: &LangId, system: &StagingSyst
         esc(system.about.get(lang))
     ));
     for stage in &system.stages {
-        render_stage(body, kb, lang, name, stage);
+        render_stage(body, kb, lang, system, stage);
     }
     if !system.modifiers.is_empty() {
         body.push_str(&format!(
@@ -196,10 +201,15 @@ fn render_topics(body: &mut String, kb: &Kb, lang: &LangId, kind: TopicKind) {
 /// with it, how often it is offered, the figures, and the certainty.
 fn render_option(body: &mut String, kb: &Kb, lang: &LangId, o: &TreatmentOption) {
     let ui = kb.ui(lang);
+    let role = |role: Role| match role {
+        Role::Alternative => &ui.choices_heading,
+        Role::CareWithAnyChoice => &ui.with_any_heading,
+    };
     body.push_str(&format!(
-        "<section>\n<h3>{}</h3>\n<p>{}</p>\n",
+        "<section>\n<h3>{}</h3>\n<p>{}</p>\n<p><em>{}</em></p>\n",
         esc(o.name.get(lang)),
-        esc(o.summary.get(lang))
+        esc(o.summary.get(lang)),
+        esc(role(o.role))
     ));
     if o.comfort_only {
         body.push_str(&format!(
@@ -237,6 +247,31 @@ fn render_option(body: &mut String, kb: &Kb, lang: &LangId, o: &TreatmentOption)
         esc(&ui.offered_heading),
         esc(&offered.join(". "))
     ));
+    // Text written for some joints or stage groups, labelled with where it applies.
+    for v in &o.variants {
+        let mut place: Vec<String> = v
+            .joints
+            .iter()
+            .filter_map(|j| kb.joint(j))
+            .map(|j| j.name.get(lang).to_string())
+            .collect();
+        place.extend(v.phases.iter().map(|p| ui.phase(*p).to_string()));
+        for (label, text) in [
+            (&ui.involves_heading, &v.involves),
+            (&ui.benefits_heading, &v.benefits),
+            (&ui.harms_heading, &v.harms),
+            (&ui.living_with_heading, &v.living_with),
+        ] {
+            if let Some(text) = text {
+                body.push_str(&format!(
+                    "<dt>{} ({})</dt><dd>{}</dd>\n",
+                    esc(label),
+                    esc(&place.join(", ")),
+                    esc(text.get(lang))
+                ));
+            }
+        }
+    }
     body.push_str(&format!(
         "<dt>{}</dt><dd>{}</dd>\n</dl>\n",
         esc(&ui.disease_course_label),
@@ -309,16 +344,20 @@ fn cites(kb: &Kb, ids: &[avn_kb::SourceId]) -> String {
     }
 }
 
-fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, stage: &Stage) {
+fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system: &StagingSystem, stage: &Stage) {
     let ui = kb.ui(lang);
-    let heading = fill(
-        &ui.stage_heading,
-        &[("system", system_name), ("code", &stage.code)],
-    );
+    let heading = ui.stage_name(lang, system, stage);
+    let shape = stage.collapse.map_or(String::new(), |c| {
+        format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            esc(&ui.shape_label),
+            esc(ui.collapse(c))
+        )
+    });
     let sources = cites(kb, &stage.sources);
     body.push_str(&format!(
         "<section>\n<h4>{heading}</h4>\n<p>{summary}</p>\n<dl>\n\
-         <dt>{group_label}</dt><dd>{group}</dd>\n<dt>{shape_label}</dt><dd>{shape}</dd>\n\
+         <dt>{group_label}</dt><dd>{group}</dd>\n{shape}\
          <dt>{meaning_heading}</dt><dd>{meaning}</dd>\n<dt>{imaging_heading}</dt><dd>{imaging}</dd>\n\
          <dt>{reversibility_heading}</dt><dd>{reversibility} {certainty_label} {certainty}.</dd>\n\
          <dt>{sources_heading}</dt><dd>{sources}</dd>\n</dl>\n</section>\n",
@@ -326,8 +365,7 @@ fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, st
         summary = esc(stage.summary.get(lang)),
         group_label = esc(&ui.group_label),
         group = esc(ui.phase(stage.phase)),
-        shape_label = esc(&ui.shape_label),
-        shape = esc(ui.collapse(stage.collapse)),
+        shape = shape,
         meaning_heading = esc(&ui.meaning_heading),
         meaning = esc(stage.meaning.get(lang)),
         imaging_heading = esc(&ui.imaging_heading),
@@ -349,12 +387,98 @@ fn render_stage(body: &mut String, kb: &Kb, lang: &LangId, system_name: &str, st
     render_figures(body, kb, lang, &stage.figures);
 }
 
-fn citation(source: &Source) -> String {
+/// Every warning sign, joint by joint, then those for the time after a treatment.
+fn render_warning_signs(body: &mut String, kb: &Kb, lang: &LangId) {
+    let ui = kb.ui(lang);
+    let mut signs: Vec<_> = kb.warning_signs.iter().collect();
+    signs.sort_by_key(|s| s.urgency);
+    let item = |s: &avn_kb::WarningSign| {
+        format!(
+            "<li><strong>{}:</strong> {} {}</li>\n",
+            esc(ui.urgency(s.urgency)),
+            esc(s.text.get(lang)),
+            cites(kb, &s.sources)
+        )
+    };
+    body.push_str(&format!(
+        "<h2>{}</h2>\n",
+        esc(&ui.warnings_by_joint_heading)
+    ));
+    for joint in &kb.joints {
+        body.push_str(&format!("<h3>{}</h3>\n<ul>\n", esc(joint.name.get(lang))));
+        for s in signs
+            .iter()
+            .filter(|s| !s.is_aftercare() && s.joints.contains(&joint.id))
+        {
+            body.push_str(&item(s));
+        }
+        body.push_str("</ul>\n");
+    }
+    body.push_str(&format!(
+        "<h3>{}</h3>\n<ul>\n",
+        esc(&ui.warnings_after_heading)
+    ));
+    for s in signs.iter().filter(|s| s.is_aftercare()) {
+        let names: Vec<&str> = s
+            .after
+            .iter()
+            .filter_map(|id| kb.option(id))
+            .map(|o| o.name.get(lang))
+            .collect();
+        if !names.is_empty() {
+            body.push_str(&format!(
+                "<li>{}</li>\n",
+                esc(&fill(&ui.warning_after, &[("options", &names.join(", "))]))
+            ));
+        }
+        body.push_str(&item(s));
+    }
+    body.push_str("</ul>\n");
+}
+
+/// The measured reading level and the change log.
+fn render_method(body: &mut String, kb: &Kb, lang: &LangId) {
+    let ui = kb.ui(lang);
+    let r = &kb.about.reading;
+    let tenths = |t: u16| format!("{}.{}", t / 10, t % 10);
+    body.push_str(&format!(
+        "<p><strong>{}:</strong> {}</p>\n",
+        esc(&ui.about_reading_label),
+        esc(&fill(
+            &ui.about_reading,
+            &[
+                ("easy", &r.at_most_8.to_string()),
+                ("blocks", &r.blocks.to_string()),
+                ("median", &tenths(r.median_tenths)),
+                ("low", &tenths(r.lowest_tenths)),
+                ("high", &tenths(r.highest_tenths)),
+            ]
+        ))
+    ));
+    if !kb.about.changes.is_empty() {
+        body.push_str(&format!("<h3>{}</h3>\n<dl>\n", esc(&ui.changes_heading)));
+        for c in &kb.about.changes {
+            body.push_str(&format!(
+                "<dt>{} ({})</dt><dd>{}</dd>\n",
+                esc(&c.version),
+                esc(&c.date),
+                esc(c.summary.get(lang))
+            ));
+        }
+        body.push_str("</dl>\n");
+    }
+}
+
+fn citation(source: &Source, second_hand: &str) -> String {
     let label = source.doi.as_ref().map(|doi| format!("doi:{doi}"));
     let link = source
         .href()
         .map(|href| (label.unwrap_or_else(|| href.clone()), href));
     let mut out = esc(&source.citation());
+    if source.checked == avn_kb::Verification::Secondary {
+        out.push(' ');
+        out.push_str(&esc(second_hand));
+    }
     if let Some((label, href)) = link {
         out.push_str(&format!(" <a href=\"{}\">{}</a>", esc(&href), esc(&label)));
     }
@@ -377,8 +501,11 @@ mod tests {
         let page = render(&kb);
         for system in &kb.systems {
             for stage in &system.stages {
+                let heading = kb
+                    .ui(kb.default_lang())
+                    .stage_name(kb.default_lang(), system, stage);
                 assert!(
-                    page.contains(&format!("stage {}</h4>", stage.code)),
+                    page.contains(&format!("<h4>{}</h4>", esc(&heading))),
                     "{}",
                     stage.id
                 );
