@@ -73,15 +73,25 @@ fn hip(list: &[(&str, &str)]) -> Outcome<'static> {
 }
 
 #[test]
-fn a_normal_x_ray_with_a_change_on_mri_is_stage_one_in_every_hip_system() {
-    let outcome = hip(&[("x-ray", "Yes")]);
+fn a_normal_x_ray_with_a_change_on_mri_and_no_crack_is_stage_one_in_every_hip_system() {
+    let outcome = hip(&[("x-ray", "Yes"), ("crack", "No")]);
     assert!(outcome.is_exact(), "{outcome:#?}");
     assert_eq!(codes(&outcome, "hip-arco-2019"), ["I"]);
     assert_eq!(codes(&outcome, "hip-ficat-arlet"), ["I"]);
     assert_eq!(codes(&outcome, "hip-steinberg"), ["I"]);
     assert_eq!(codes(&outcome, "hip-jic"), ["1"]);
     assert_eq!(outcome.decided_by.lower, [q("x-ray")]);
-    assert_eq!(outcome.decided_by.upper, [q("x-ray")]);
+}
+
+#[test]
+fn a_normal_x_ray_never_caps_a_hip_at_stage_one_when_ct_or_mri_shows_a_crack() {
+    // Review row 2: ARCO 2019 stage III is a crack seen on X-ray or CT.
+    let unknown = hip(&[("x-ray", "Yes")]);
+    assert!(!unknown.is_exact());
+    assert!(codes(&unknown, "hip-arco-2019").contains(&"IIIA".to_string()));
+    let crack = hip(&[("x-ray", "Yes"), ("crack", "Yes")]);
+    assert_eq!(codes(&crack, "hip-arco-2019"), ["IIIA"]);
+    assert!(crack.conflict.is_empty());
 }
 
 #[test]
@@ -236,7 +246,7 @@ fn only_joints_with_fully_mapped_systems_offer_the_finder() {
     let shoulder = work_out(
         kb(),
         &joint("shoulder"),
-        &answers(&[("x-ray", "Yes"), ("extent", "Less")]),
+        &answers(&[("x-ray", "Yes"), ("crack", "No"), ("extent", "Less")]),
     );
     let cruess: Vec<&str> = shoulder.systems[0]
         .stages
