@@ -18,7 +18,8 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
         && signs_ok
         && c.topics.iter().all(|e| e.file.is_some())
         && c.risk_factors.iter().all(|e| e.file.is_some())
-        && c.faqs.iter().all(|e| e.file.is_some());
+        && c.faqs.iter().all(|e| e.file.is_some())
+        && c.situations.iter().all(|e| e.file.is_some());
 
     for (e, _) in parsed(&c.joints) {
         let systems: Vec<_> = parsed(&c.systems)
