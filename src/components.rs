@@ -11,6 +11,7 @@ pub mod notice;
 pub mod option_card;
 pub mod patient_text;
 pub mod remember;
+pub mod situation_notes;
 pub mod source_list;
 pub mod stage_button;
 pub mod stage_choices;

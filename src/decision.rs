@@ -2,7 +2,7 @@
 //! four SURE questions, and their list of questions for the doctor. A pure reducer with no
 //! browser access, so it is tested natively; it can be saved as a short text and opened again.
 
-use avn_kb::{fill, grapheme_count, Kb, LangId, OptionId, StageId, UiText, Value};
+use avn_kb::{fill, grapheme_count, Kb, LangId, OptionId, SituationId, StageId, UiText, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -22,7 +22,9 @@ const MAX_KEY_CHARS: usize = 400;
 const MAX_KEYS: usize = 500;
 /// The version of the saved format. Bump it whenever [`Decision`]'s fields or [`Value`]'s
 /// order change: an older saved text is then refused with [`SavedProblem::OldVersion`].
-const SAVED_VERSION: u32 = 1;
+const SAVED_VERSION: u32 = 2;
+/// The most situations a saved text may hold (the content has a handful).
+const MAX_SITUATIONS: usize = 32;
 /// The longest saved text read, in bytes: far above what the limits above allow once encoded,
 /// so only a damaged or tampered entry is refused, at once and before any decoding.
 pub const MAX_SAVED_BYTES: usize = 512 * 1024;
@@ -39,6 +41,8 @@ pub struct Decision {
     ticked: BTreeSet<String>,
     removed: BTreeSet<String>,
     own: Vec<String>,
+    /// Situations the patient said apply to them (sickle cell disease, pregnancy…).
+    situations: BTreeSet<SituationId>,
 }
 
 /// What the patient did. Named as events (what happened), not commands.
@@ -60,6 +64,8 @@ pub enum Action {
     RestoredQuestions,
     /// Added a question of their own (trimmed; blank or repeated text is ignored).
     AddedQuestion(String),
+    /// Said a situation applies to them, or took that back.
+    ToggledSituation(SituationId),
     /// Opened answers saved earlier.
     OpenedSaved(Box<Decision>),
     /// Cleared all their answers.
@@ -140,6 +146,16 @@ impl Decision {
             .collect()
     }
 
+    /// The situations the patient said apply to them, in ID order.
+    pub fn situations(&self) -> Vec<SituationId> {
+        self.situations.iter().cloned().collect()
+    }
+
+    /// Whether the patient said `situation` applies to them.
+    pub fn has_situation(&self, situation: &SituationId) -> bool {
+        self.situations.contains(situation)
+    }
+
     /// Whether any suggested question was removed (so "bring them back" can be offered).
     pub fn has_removed(&self) -> bool {
         !self.removed.is_empty()
@@ -180,6 +196,11 @@ impl Decision {
 
     /// Whether every part is something the reducer itself could have made.
     fn is_valid(&self) -> bool {
+        let situation_ok =
+            |s: &SituationId| !s.as_str().is_empty() && s.as_str().len() <= MAX_KEY_CHARS;
+        if self.situations.len() > MAX_SITUATIONS || !self.situations.iter().all(situation_ok) {
+            return false;
+        }
         let key_ok = |k: &String| !k.is_empty() && k.chars().count() <= MAX_KEY_CHARS;
         let own_ok =
             |q: &String| !q.is_empty() && q.trim() == q && grapheme_count(q) <= MAX_QUESTION_CHARS;
@@ -268,6 +289,11 @@ impl Reducible for Decision {
             Action::AddedQuestion(text) => {
                 if let Ok(text) = self.check_question(&text) {
                     next.own.push(text);
+                }
+            }
+            Action::ToggledSituation(id) => {
+                if !next.situations.remove(&id) && next.situations.len() < MAX_SITUATIONS {
+                    next.situations.insert(id);
                 }
             }
             Action::OpenedSaved(saved) => next = *saved,
@@ -604,6 +630,23 @@ mod tests {
         assert!(!d.has_removed(), "own questions are deleted, not hidden");
     }
 
+    /// A situation ID as the knowledge base would have it.
+    fn situation(id: &str) -> SituationId {
+        postcard::from_bytes(&postcard::to_allocvec(id).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn situations_are_ticked_untaken_and_kept_with_the_saved_answers() {
+        let sickle = situation("sickle-cell");
+        let d = busy().reduce(Action::ToggledSituation(sickle.clone()));
+        assert!(d.has_situation(&sickle));
+        let back = Decision::from_saved(&d.to_saved()).unwrap();
+        assert_eq!(back.situations(), [sickle.clone()]);
+        let off = d.clone().reduce(Action::ToggledSituation(sickle.clone()));
+        assert!(!off.has_situation(&sickle));
+        assert!(d.reduce(Action::ForgotEverything).situations().is_empty());
+    }
+
     #[test]
     fn forgetting_everything_clears_all_answers() {
         let d = busy().reduce(Action::ForgotEverything);
@@ -614,7 +657,7 @@ mod tests {
     fn saved_answers_open_again_unchanged() {
         let d = busy();
         let saved = d.to_saved();
-        assert!(saved.starts_with("avn1."));
+        assert!(saved.starts_with("avn2."));
         assert!(saved
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
@@ -635,7 +678,7 @@ mod tests {
     fn saved_answers_from_another_version_are_refused_as_old() {
         let saved = busy().to_saved();
         let data = saved.split_once('.').unwrap().1;
-        for version in ["0", "2", "99999999999999999999"] {
+        for version in ["0", "1", "3", "99999999999999999999"] {
             assert_eq!(
                 Decision::from_saved(&format!("avn{version}.{data}")),
                 Err(SavedProblem::OldVersion)
@@ -653,15 +696,15 @@ mod tests {
         for garbage in [
             "",
             "avn",
-            "avn1",
+            "avn2",
             "avn.abc",
             "avnx.abc",
-            "avn1.!!!!",
-            "avn1.A",
+            "avn2.!!!!",
+            "avn2.A",
             "hello world",
-            "avn1.////",
+            "avn2.////",
             "😊😊😊",
-            "avn1.😊",
+            "avn2.😊",
         ] {
             assert_eq!(
                 Decision::from_saved(garbage),

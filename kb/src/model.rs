@@ -944,6 +944,10 @@ pub struct UiText {
     pub question_removed: String,
     pub accent_not_a_colour: String,
     pub place_kept_by_another: String,
+    pub situation_heading: String,
+    pub situation_intro: String,
+    pub situation_notes_heading: String,
+    pub situation_note_about: String,
 }
 }
 

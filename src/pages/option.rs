@@ -8,6 +8,7 @@ use crate::components::compare_tick::CompareTick;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
 use crate::components::patient_text::PatientText;
+use crate::components::situation_notes::SituationNotes;
 use crate::components::source_list::SourceList;
 use crate::components::warning_signs::WarningSigns;
 use avn_kb::{OptionId, StageId};
@@ -81,6 +82,7 @@ pub fn OptionPage(props: &Props) -> Html {
             } else {
                 { for figures.into_iter().map(|f| html! { <FigureView figure={f.clone()} /> }) }
             }
+            <SituationNotes joint={system.joint.clone()} phase={stage.phase} options={vec![option.id.clone()]} />
             <WarningSigns joint={system.joint.clone()} options={vec![option.id.clone()]} />
             <SourceList lang={lang.clone()} sources={option.sources.clone()} />
             <DecideNav />
