@@ -641,7 +641,7 @@ mod tests {
         let d = busy().reduce(Action::ToggledSituation(sickle.clone()));
         assert!(d.has_situation(&sickle));
         let back = Decision::from_saved(&d.to_saved()).unwrap();
-        assert_eq!(back.situations(), [sickle.clone()]);
+        assert_eq!(back.situations(), std::slice::from_ref(&sickle));
         let off = d.clone().reduce(Action::ToggledSituation(sickle.clone()));
         assert!(!off.has_situation(&sickle));
         assert!(d.reduce(Action::ForgotEverything).situations().is_empty());
