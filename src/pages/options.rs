@@ -74,7 +74,7 @@ pub fn OptionsPage(props: &Props) -> Html {
             <h1 tabindex="-1">{ fill(&ui.options_for_stage, &[("stage", &stage_name)]) }</h1>
             <p>{ &ui.options_intro }</p>
             <CompareBar stage={stage.id.clone()} />
-            <section class="avn-choices">
+            <section class="avn-decision-choices">
                 <h2>{ &ui.choices_heading }</h2>
                 <p>{ &ui.choices_intro }</p>
                 { section(Role::Alternative) }

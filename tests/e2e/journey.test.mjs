@@ -269,7 +269,7 @@ test('4. compare three options for ARCO II: three columns, pictures with one tim
     const sections = await aid.locator('h2').allInnerTexts();
     assert.ok(sections.indexOf('The choices at this stage') >= 0, sections.join(' | '));
     assert.ok(sections.indexOf('The choices at this stage') < sections.indexOf('Care that goes with any choice'), sections.join(' | '));
-    const choices = aid.locator('section.avn-choices');
+    const choices = aid.locator('section.avn-decision-choices');
     for (const group of ['Usually offered at this stage', 'Sometimes offered at this stage']) {
       assert.equal(await choices.getByRole('heading', { level: 3, name: group, exact: true }).count(), 1, group);
     }
