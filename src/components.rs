@@ -16,5 +16,6 @@ pub mod source_list;
 pub mod stage_button;
 pub mod stage_choices;
 pub mod stage_questions;
+pub mod status_line;
 pub mod topic_view;
 pub mod warning_signs;

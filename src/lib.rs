@@ -8,6 +8,7 @@ mod components;
 pub mod config;
 pub mod content;
 pub mod decision;
+mod focus;
 mod pages;
 pub mod place;
 mod saved;

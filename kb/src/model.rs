@@ -941,13 +941,14 @@ pub struct UiText {
     pub question_list_full: String,
     pub question_already_there: String,
     pub question_added: String,
-    pub question_removed: String,
     pub accent_not_a_colour: String,
     pub place_kept_by_another: String,
     pub situation_heading: String,
     pub situation_intro: String,
     pub situation_notes_heading: String,
     pub situation_note_about: String,
+    pub fit_status: String,
+    pub removed_status: String,
 }
 }
 

@@ -8,6 +8,7 @@ use crate::components::remember::Remember;
 use crate::decision::{
     questions_for, Action as DecisionAction, QuestionProblem, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS,
 };
+use crate::focus::use_focus_after_removal;
 use crate::place::Place;
 use avn_kb::{fill, Kb, LangId, OptionId};
 use web_sys::HtmlInputElement;
@@ -20,11 +21,25 @@ pub fn QuestionsPage() -> Html {
     // Why the last question was not added, or that it was: said next to the box.
     let problem = use_state_eq(|| None::<QuestionProblem>);
     let status = use_state_eq(String::new);
+    let list = use_node_ref();
+    let removing = use_focus_after_removal(list.clone(), "li button.avn-link-button");
     let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
     let questions = aid.decision.questions(suggested(kb, &aid.lang, &aid.place));
-    let items = questions.iter().map(|q| {
+    let items = questions.iter().enumerate().map(|(at, q)| {
+        let remove = {
+            let (removing, status, decide) = (removing.clone(), status.clone(), aid.decide.clone());
+            let (key, said) = (
+                q.key.clone(),
+                fill(&ui.removed_status, &[("name", &q.text)]),
+            );
+            Callback::from(move |_: MouseEvent| {
+                removing.emit(at);
+                status.set(said.clone());
+                decide.emit(DecisionAction::RemovedQuestion(key.clone()));
+            })
+        };
         let tick = if q.ticked {
             DecisionAction::UntickedQuestion(q.key.clone())
         } else {
@@ -38,7 +53,7 @@ pub fn QuestionsPage() -> Html {
                 </label>
                 <button type="button" class="avn-link-button"
                     aria-label={format!("{}: {}", ui.question_remove, q.text)}
-                    onclick={aid.decide(DecisionAction::RemovedQuestion(q.key.clone()))}>
+                    onclick={remove}>
                     { &ui.question_remove }
                 </button>
             </li>
@@ -90,7 +105,7 @@ pub fn QuestionsPage() -> Html {
             <Back />
             <h1 tabindex="-1">{ &ui.questions_heading }</h1>
             <p>{ &ui.questions_intro }</p>
-            <ul class="avn-question-list">{ for items }</ul>
+            <ul class="avn-question-list" ref={list}>{ for items }</ul>
             if aid.decision.has_removed() {
                 <button type="button" class="avn-link-button"
                     onclick={aid.decide(DecisionAction::RestoredQuestions)}>{ &ui.question_restore }</button>
