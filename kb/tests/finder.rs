@@ -101,7 +101,10 @@ fn a_crack_with_collapse_unknown_spans_arco_three_a_to_four() {
     assert_eq!(outcome.lowest, Milestone::SubchondralFracture);
     assert_eq!(outcome.highest, Milestone::AdvancedArthritis);
     assert_eq!(codes(&outcome, "hip-arco-2019"), ["IIIA", "IIIB", "IV"]);
-    assert_eq!(codes(&outcome, "hip-steinberg"), ["III", "IV", "V", "VI"]);
+    assert_eq!(
+        codes(&outcome, "hip-steinberg"),
+        ["III", "IVA", "IVB", "IVC", "V", "VI"]
+    );
     assert_eq!(outcome.decided_by.lower, [q("crack")]);
     assert!(outcome.decided_by.upper.is_empty());
     assert_eq!(outcome.unsure, [q("collapse")]);
@@ -117,8 +120,18 @@ fn collapse_of_two_to_four_mm_with_a_normal_joint_space_is_arco_three_b_and_stei
     ]);
     assert_eq!(outcome.possible, [Milestone::Depression2To4mm]);
     assert_eq!(codes(&outcome, "hip-arco-2019"), ["IIIB"]);
-    assert_eq!(codes(&outcome, "hip-steinberg"), ["IV"]);
-    assert_eq!(codes(&outcome, "hip-ficat-arlet"), ["III"]);
+    // Steinberg IV-B and IV-C both allow 2 to 4 mm; Ficat III's part "sunk 2 mm or more".
+    assert_eq!(codes(&outcome, "hip-steinberg"), ["IVB", "IVC"]);
+    let ficat: Vec<&str> = outcome
+        .systems
+        .iter()
+        .find(|s| s.system.id.as_str() == "hip-ficat-arlet")
+        .unwrap()
+        .stages
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ficat, ["hip-ficat-arlet/III-2mm-or-more"]);
     // JIC splits collapse at 3 mm, so 2 to 4 mm fits both of its collapse stages.
     assert_eq!(codes(&outcome, "hip-jic"), ["3A", "3B"]);
     assert!(!outcome.is_exact());
