@@ -949,6 +949,10 @@ pub struct UiText {
     pub situation_note_about: String,
     pub fit_status: String,
     pub removed_status: String,
+    pub time_years: String,
+    pub time_one_year: String,
+    pub time_months: String,
+    pub time_one_month: String,
 }
 }
 
@@ -999,6 +1003,22 @@ impl UiText {
             crate::Measure::MoreSurgery => &self.measure_more_surgery,
             crate::Measure::Complication => &self.measure_complication,
             crate::Measure::DidWell => &self.measure_did_well,
+        }
+    }
+
+    /// A time span as patients read it: "2 years", "1 year", "3 months" (spans under a year in
+    /// whole months).
+    pub fn span(&self, years: f32) -> String {
+        let months = (years * 12.0 + 0.5) as u32;
+        if years < 1.0 {
+            match months.max(1) {
+                1 => self.time_one_month.clone(),
+                n => crate::fill(&self.time_months, &[("n", &n.to_string())]),
+            }
+        } else if months == 12 {
+            self.time_one_year.clone()
+        } else {
+            crate::fill(&self.time_years, &[("n", &crate::years(years))])
         }
     }
 

@@ -12,7 +12,7 @@ use crate::components::status_line::StatusLine;
 use crate::components::warning_signs::WarningSigns;
 use crate::focus::use_focus_after_removal;
 use crate::place::Action;
-use avn_kb::{fill, years, Cell, Figure, OptionTexts, StageId, Text, TreatmentOption};
+use avn_kb::{fill, Cell, Figure, OptionTexts, StageId, Text, TreatmentOption};
 use yew::prelude::*;
 
 /// Props: the stage the comparison is for.
@@ -111,14 +111,14 @@ pub fn ComparePage(props: &Props) -> Html {
         .compare(&system.joint, stage, &aid.place.compared)
         .into_iter()
         .map(|row| {
-            let span = years(row.years);
+            let span = ui.span(row.years);
             let cells = options.iter().zip(row.cells).map(|(o, c)| {
                 let body = match c {
                     Cell::Figure(f) => picture(f, false),
                     Cell::FromOtherStage(f) => picture(f, true),
                     Cell::OtherHorizon(f) => html! {
                         <p class="avn-note">{ fill(&ui.compare_other_horizon, &[
-                            ("years", &years(f.years)),
+                            ("time", &ui.span(f.years)),
                             ("count", &f.per_100.to_string()),
                         ]) }{ " " }{ f.outcome.get(lang) }{ "." }</p>
                     },
@@ -129,7 +129,7 @@ pub fn ComparePage(props: &Props) -> Html {
             });
             html! {
                 <tr class="avn-figure-row">
-                    <th scope="row">{ fill(ui.measure(row.measure), &[("years", &span)]) }</th>
+                    <th scope="row">{ fill(ui.measure(row.measure), &[("time", &span)]) }</th>
                     { for cells }
                 </tr>
             }
