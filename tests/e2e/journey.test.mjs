@@ -168,7 +168,7 @@ test('2. work it out with "I don\'t know" answers: the result is a range with AR
     assert.ok(low >= 0 && high >= 0 && low <= iiia && iiia <= high, `range ${arco[2]}–${arco[3]} includes IIIA`);
     assert.ok(low < iiia || high > iiia, 'the range is wider than IIIA alone');
     const because = result.locator('p', { hasText: 'This is because you said:' }).locator('xpath=following-sibling::ul[1]');
-    assert.match(await because.innerText(), /“Yes” to “Does the report mention a crescent sign, or a crack just under the surface of the bone\?”/);
+    assert.match(await because.innerText(), /“Yes” to “Does the report mention a crescent sign, or a crack just under the surface of the bone, on the X-ray, a CT scan or the MRI\?”/);
     assert.match(said, /You did not know the answer to:[\s\S]*flattened or sunk/);
     assert.match(said, /Only your doctor can tell you your stage/);
     // The answers live in the fragment (not any health detail beyond them), and the view stays.
@@ -658,9 +658,21 @@ test('10. reference pages: the risk checklist counts ticks without a trace in th
     await expectNoAxeViolations(page, `term (${termTitle})`);
     await page.goBack();
     await expectView(page, page, 'ARCO 2019 stage IIIA');
+    // Back from a word returns to the same place in the text, with focus on the word.
+    await page.setViewportSize({ width: 390, height: 700 });
+    await word.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 100, `the word is down the page (${scrolled} px)`);
     await word.click();
     await expectView(page, page, termTitle);
-    await step(page, page, button(page, 'Back'), 'ARCO 2019 stage IIIA');
+    await button(page, 'Back').click();
+    await expectView(page, page, 'ARCO 2019 stage IIIA');
+    const back = await focused(page);
+    assert.equal(back.tag, 'BUTTON', `focus is on ${back.tag} "${back.text}"`);
+    assert.equal(back.text, wordText);
+    const again = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(again - scrolled) <= 50, `scrolled to ${again} px, was ${scrolled} px`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
