@@ -24,6 +24,30 @@ pub struct Aid {
     pub remembered: bool,
     /// Turns keeping answers on this device on or off.
     pub remember: Callback<bool>,
+    /// Where the patient was when they opened an explained word, to come back to.
+    pub return_point: ReturnSpot,
+}
+
+/// The place in a view a patient left to look up a word: the view, how far it was scrolled, and
+/// which explained word (its position among the view's explained words) they opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReturnPoint {
+    /// The view they were reading.
+    pub from: View,
+    /// The page's scroll position, in CSS pixels.
+    pub scroll_y: f64,
+    /// The word's position among the view's explained words.
+    pub word: usize,
+}
+
+/// One instance's return point, shared by its views (the same cell for the instance's life).
+#[derive(Clone, Default)]
+pub struct ReturnSpot(pub Rc<std::cell::RefCell<Option<ReturnPoint>>>);
+
+impl PartialEq for ReturnSpot {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 impl Aid {

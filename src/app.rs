@@ -3,7 +3,7 @@
 //! page of its own, frames every view, and moves focus to the new view's heading after each
 //! step. Keep this module thin: views live in `pages/`, state changes in `place.rs`.
 
-use crate::aid::Aid;
+use crate::aid::{Aid, ReturnSpot};
 use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
 use crate::content::kb;
@@ -71,7 +71,9 @@ pub fn App(props: &Props) -> Html {
     };
     use_remember(*remembered, &decision, &place);
     let view_root = use_node_ref();
-    use_focus_heading(&place.view, &view_root);
+    let return_point = use_memo((), |_| ReturnSpot::default());
+    use_focus_heading(&place.view, &view_root, &return_point);
+    use_view_title(config.place_in_url, &place.view, &view_root);
     let unreadable_link = use_state_eq(|| opening.unreadable_link);
     use_place_in_url(config.place_in_url, &place, &act, &unreadable_link);
     // The first view is rendered and its buttons respond: the benchmark's "interactive" point
@@ -95,6 +97,7 @@ pub fn App(props: &Props) -> Html {
         decide,
         remembered: *remembered,
         remember,
+        return_point: (*return_point).clone(),
     };
 
     let page = match place.view.clone() {
@@ -140,7 +143,8 @@ pub fn App(props: &Props) -> Html {
     });
     html! {
         <ContextProvider<Aid> context={aid.clone()}>
-            <div class={classes!("avn-aid", on_summary.then_some("avn-on-summary"))} lang={lang.as_str().to_string()}>
+            <section class={classes!("avn-aid", on_summary.then_some("avn-on-summary"))} lang={lang.as_str().to_string()}
+                aria-label={ui.app_title.clone()}>
                 { for notices.into_iter().map(|text| html! { <Notice {text} /> }) }
                 <div class="avn-view" ref={view_root}>{ page }</div>
                 <footer class="avn-footer">
@@ -166,10 +170,11 @@ pub fn App(props: &Props) -> Html {
                     <p>{ fill(&ui.footer, &[
                         ("version", &kb.about.content_version),
                         ("reviewed", &kb.about.reviewed),
+            ("next_review", &kb.about.next_review),
                     ]) }</p>
                     { test_panic_button() }
                 </footer>
-            </div>
+            </section>
         </ContextProvider<Aid>>
     }
 }
@@ -334,8 +339,10 @@ fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
         .iter()
         .map(|problem| match problem {
             Problem::UnsafeContactUrl => ui.unsafe_contact_url.clone(),
-            Problem::MalformedAccent | Problem::UnreadableAccent => ui.bad_accent.clone(),
+            Problem::MalformedAccent => ui.accent_not_a_colour.clone(),
+            Problem::UnreadableAccent => ui.bad_accent.clone(),
             Problem::UnknownKeepPlace => ui.unknown_keep_place.clone(),
+            Problem::PlaceKeptByAnother => ui.place_kept_by_another.clone(),
         })
         .collect();
     if !config.lang.is_empty() && kb.lang(&config.lang).is_none() {
@@ -360,20 +367,71 @@ fn test_panic_button() -> Html {
     Html::default()
 }
 
-/// After the patient moves to another view (not on first load, which must not pull focus
-/// inside a host page), focus the new view's heading so screen readers and keyboard users
-/// start there.
+/// On a page of the aid's own, the browser tab and each history entry are named after the view:
+/// "<view heading> – <guide name>", so entries can be told apart. Embedded, the host's title
+/// is never touched.
 #[hook]
-fn use_focus_heading(view: &View, root: &NodeRef) {
-    let first = use_mut_ref(|| true);
+fn use_view_title(enabled: bool, view: &View, root: &NodeRef) {
     let root = root.clone();
     use_effect_with(view.clone(), move |_| {
+        if !enabled {
+            return;
+        }
+        let (Some(root), Some(kb)) = (root.cast::<HtmlElement>(), kb()) else {
+            return;
+        };
+        let heading = root
+            .query_selector("h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.text_content())
+            .unwrap_or_default();
+        let name = &kb.ui[0].1.app_title;
+        let title = if heading.is_empty() || heading == *name {
+            name.clone()
+        } else {
+            format!("{heading} – {name}")
+        };
+        gloo::utils::document().set_title(&title);
+    });
+}
+
+/// After the patient moves to another view (not on first load, which must not pull focus
+/// inside a host page), focus the new view's heading so screen readers and keyboard users
+/// start there; coming back from an explained word, return to where they were reading instead:
+/// the same scroll position, with focus on the word they opened.
+#[hook]
+fn use_focus_heading(view: &View, root: &NodeRef, return_point: &ReturnSpot) {
+    let first = use_mut_ref(|| true);
+    let root = root.clone();
+    let return_point = return_point.clone();
+    use_effect_with(view.clone(), move |view| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
+        let Some(root) = root.cast::<HtmlElement>() else {
+            return;
+        };
+        let back = return_point.0.borrow_mut().take_if(|p| &p.from == view);
+        if let Some(point) = back {
+            let word = root
+                .query_selector_all(".avn-term")
+                .ok()
+                .and_then(|words| words.item(point.word as u32))
+                .and_then(|w| w.dyn_into::<HtmlElement>().ok());
+            if let Some(word) = word {
+                let _ = word.focus();
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, point.scroll_y);
+                return;
+            }
+        }
+        if !matches!(view, View::Term(_)) {
+            *return_point.0.borrow_mut() = None;
+        }
         let heading = root
-            .cast::<HtmlElement>()
-            .and_then(|r| r.query_selector("h1").ok().flatten())
+            .query_selector("h1")
+            .ok()
+            .flatten()
             .and_then(|h| h.dyn_into::<HtmlElement>().ok());
         if let Some(h) = heading {
             let _ = h.focus();

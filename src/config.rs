@@ -54,26 +54,37 @@ pub enum Problem {
     UnreadableAccent,
     /// `data-keep-place` has a value other than `url`.
     UnknownKeepPlace,
+    /// `data-keep-place="url"` on a second aid on the page: only the first keeps the URL.
+    PlaceKeptByAnother,
 }
 
-/// Longest name or disclaimer kept, so a misconfigured page cannot flood the aid.
+/// Longest name or disclaimer kept (in characters as a person sees them), so a misconfigured
+/// page cannot flood the aid.
 const MAX_TEXT: usize = 600;
+/// Longest code read (language, joint, keep-place, colour): real ones are a few characters.
+const MAX_CODE: usize = 64;
 
 impl Config {
     /// Checks the attributes: keeps what is safe and records what was dropped.
     pub fn from_attributes(a: Attributes) -> Config {
         let mut problems = Vec::new();
-        let text = |v: Option<String>| {
-            v.map(|s| s.trim().chars().take(MAX_TEXT).collect::<String>())
-                .filter(|s| !s.is_empty())
+        let cut = |v: Option<String>, max: usize| {
+            v.map(|s| {
+                avn_kb::cut_to_graphemes(s.trim(), max)
+                    .trim_end()
+                    .to_string()
+            })
+            .filter(|s| !s.is_empty())
         };
+        let text = |v: Option<String>| cut(v, MAX_TEXT);
+        let code = |v: Option<String>| cut(v, MAX_CODE);
         let contact_url = text(a.contact_url).and_then(|url| {
             safe_link(&url).then_some(url).or_else(|| {
                 problems.push(Problem::UnsafeContactUrl);
                 None
             })
         });
-        let accent = text(a.accent).and_then(|c| match parse_hex_colour(&c) {
+        let accent = code(a.accent).and_then(|c| match parse_hex_colour(&c) {
             None => {
                 problems.push(Problem::MalformedAccent);
                 None
@@ -84,7 +95,7 @@ impl Config {
             }
             Some((r, g, b)) => Some(format!("#{r:02x}{g:02x}{b:02x}")),
         });
-        let place_in_url = match text(a.keep_place).as_deref() {
+        let place_in_url = match code(a.keep_place).as_deref() {
             None => false,
             Some("url") => true,
             Some(_) => {
@@ -93,11 +104,11 @@ impl Config {
             }
         };
         Config {
-            lang: text(a.lang).unwrap_or_default(),
+            lang: code(a.lang).unwrap_or_default(),
             hospital: text(a.hospital),
             contact_url,
             accent,
-            joint: text(a.joint),
+            joint: code(a.joint),
             disclaimer: text(a.disclaimer),
             place_in_url,
             problems,
@@ -108,11 +119,31 @@ impl Config {
 /// Only links that open a web page, an email or a phone call; never `javascript:`, `data:`
 /// or a relative path that could be mistaken for one.
 fn safe_link(url: &str) -> bool {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
     let lower = url.to_ascii_lowercase();
-    let ok_scheme = ["https://", "mailto:", "tel:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme));
-    ok_scheme && lower.len() > 8 && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+    if let Some(rest) = lower.strip_prefix("https://") {
+        // A web link needs a host: `https:///` or `https://?x` goes nowhere.
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or("");
+        let name = host.split(':').next().unwrap_or("");
+        return !name.is_empty()
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || !c.is_ascii());
+    }
+    match lower.split_once(':') {
+        Some(("mailto", to)) => to.contains('@') && !to.starts_with('@'),
+        Some(("tel", number)) => {
+            number.chars().any(|c| c.is_ascii_digit())
+                && number
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "+-.() ".contains(c))
+        }
+        _ => false,
+    }
 }
 
 fn parse_hex_colour(s: &str) -> Option<(u8, u8, u8)> {
@@ -185,6 +216,12 @@ mod tests {
             "http://plain.example",
             "/book",
             "https://a b",
+            "https:///",
+            "https://",
+            "https://?x",
+            "https://:443/",
+            "mailto:",
+            "tel:call-me",
         ] {
             let config = with(|a| a.contact_url = Some(url.into()));
             assert_eq!(config.contact_url, None, "{url}");
@@ -231,6 +268,37 @@ mod tests {
         assert_eq!(config.hospital.as_deref(), Some("St Example"));
         assert_eq!(config.disclaimer.map(|d| d.len()), Some(MAX_TEXT));
         assert_eq!(config.lang, "");
+        // A long name is cut between characters as a person sees them, never inside one.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let config = with(|a| a.hospital = Some(family.repeat(MAX_TEXT + 1)));
+        assert_eq!(config.hospital, Some(family.repeat(MAX_TEXT)));
+        // Codes are short: a huge one is cut, never kept whole.
+        let config = with(|a| a.lang = Some("x".repeat(2_000_000)));
+        assert_eq!(config.lang.len(), MAX_CODE);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_attributes_give_a_config_without_panicking(
+            values in proptest::collection::vec(proptest::option::of(".{0,200}"), 7)
+        ) {
+            let mut v = values.into_iter();
+            let config = Config::from_attributes(Attributes {
+                lang: v.next().flatten(),
+                hospital: v.next().flatten(),
+                contact_url: v.next().flatten(),
+                accent: v.next().flatten(),
+                joint: v.next().flatten(),
+                disclaimer: v.next().flatten(),
+                keep_place: v.next().flatten(),
+            });
+            if let Some(url) = &config.contact_url {
+                proptest::prop_assert!(safe_link(url));
+            }
+            if let Some(accent) = &config.accent {
+                proptest::prop_assert!(accent.len() == 7 && accent.starts_with('#'));
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! four SURE questions, and their list of questions for the doctor. A pure reducer with no
 //! browser access, so it is tested natively; it can be saved as a short text and opened again.
 
-use avn_kb::{fill, Kb, LangId, OptionId, StageId, UiText, Value};
+use avn_kb::{fill, grapheme_count, Kb, LangId, OptionId, SituationId, StageId, UiText, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
@@ -12,7 +12,8 @@ use yew::Reducible;
 pub const MAX_RATING: u8 = 4;
 /// How many SURE questions there are.
 pub const SURE_QUESTIONS: usize = 4;
-/// The longest question a patient can add, in characters; longer text is cut.
+/// The longest question a patient can add, in characters as a person sees them; longer text is
+/// refused with the reason, never cut.
 pub const MAX_QUESTION_CHARS: usize = 300;
 /// The most questions a patient can add.
 pub const MAX_OWN_QUESTIONS: usize = 30;
@@ -21,7 +22,12 @@ const MAX_KEY_CHARS: usize = 400;
 const MAX_KEYS: usize = 500;
 /// The version of the saved format. Bump it whenever [`Decision`]'s fields or [`Value`]'s
 /// order change: an older saved text is then refused with [`SavedProblem::OldVersion`].
-const SAVED_VERSION: u32 = 1;
+const SAVED_VERSION: u32 = 2;
+/// The most situations a saved text may hold (the content has a handful).
+const MAX_SITUATIONS: usize = 32;
+/// The longest saved text read, in bytes: far above what the limits above allow once encoded,
+/// so only a damaged or tampered entry is refused, at once and before any decoding.
+pub const MAX_SAVED_BYTES: usize = 512 * 1024;
 /// What every saved text starts with, before its version number and a dot.
 const SAVED_PREFIX: &str = "avn";
 /// Keys of questions the patient added start with this, followed by the question itself.
@@ -35,6 +41,8 @@ pub struct Decision {
     ticked: BTreeSet<String>,
     removed: BTreeSet<String>,
     own: Vec<String>,
+    /// Situations the patient said apply to them (sickle cell disease, pregnancy…).
+    situations: BTreeSet<SituationId>,
 }
 
 /// What the patient did. Named as events (what happened), not commands.
@@ -56,6 +64,8 @@ pub enum Action {
     RestoredQuestions,
     /// Added a question of their own (trimmed; blank or repeated text is ignored).
     AddedQuestion(String),
+    /// Said a situation applies to them, or took that back.
+    ToggledSituation(SituationId),
     /// Opened answers saved earlier.
     OpenedSaved(Box<Decision>),
     /// Cleared all their answers.
@@ -136,6 +146,16 @@ impl Decision {
             .collect()
     }
 
+    /// The situations the patient said apply to them, in ID order.
+    pub fn situations(&self) -> Vec<SituationId> {
+        self.situations.iter().cloned().collect()
+    }
+
+    /// Whether the patient said `situation` applies to them.
+    pub fn has_situation(&self, situation: &SituationId) -> bool {
+        self.situations.contains(situation)
+    }
+
     /// Whether any suggested question was removed (so "bring them back" can be offered).
     pub fn has_removed(&self) -> bool {
         !self.removed.is_empty()
@@ -153,6 +173,9 @@ impl Decision {
 
     /// Answers from a text made by [`Decision::to_saved`]. Never panics, whatever the text.
     pub fn from_saved(saved: &str) -> Result<Decision, SavedProblem> {
+        if saved.len() > MAX_SAVED_BYTES {
+            return Err(SavedProblem::Unreadable);
+        }
         let rest = saved
             .trim()
             .strip_prefix(SAVED_PREFIX)
@@ -173,8 +196,14 @@ impl Decision {
 
     /// Whether every part is something the reducer itself could have made.
     fn is_valid(&self) -> bool {
+        let situation_ok =
+            |s: &SituationId| !s.as_str().is_empty() && s.as_str().len() <= MAX_KEY_CHARS;
+        if self.situations.len() > MAX_SITUATIONS || !self.situations.iter().all(situation_ok) {
+            return false;
+        }
         let key_ok = |k: &String| !k.is_empty() && k.chars().count() <= MAX_KEY_CHARS;
-        let own_ok = |q: &String| clean_question(q).as_ref() == Some(q);
+        let own_ok =
+            |q: &String| !q.is_empty() && q.trim() == q && grapheme_count(q) <= MAX_QUESTION_CHARS;
         let own_unique = self.own.iter().collect::<BTreeSet<_>>().len() == self.own.len();
         self.ratings.values().all(|r| *r <= MAX_RATING)
             && self.ticked.len() <= MAX_KEYS
@@ -186,11 +215,36 @@ impl Decision {
     }
 }
 
-/// A patient's question as kept: trimmed, cut to [`MAX_QUESTION_CHARS`], or `None` if blank.
-fn clean_question(text: &str) -> Option<String> {
-    let text: String = text.trim().chars().take(MAX_QUESTION_CHARS).collect();
-    let text = text.trim_end();
-    (!text.is_empty()).then(|| text.to_string())
+/// Why a question the patient typed was not added (the text stays in the box).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuestionProblem {
+    /// Nothing but spaces.
+    Empty,
+    /// Longer than [`MAX_QUESTION_CHARS`]: how many characters it has.
+    TooLong(usize),
+    /// [`MAX_OWN_QUESTIONS`] questions are already on the list.
+    ListFull,
+    /// The same question is already on the list.
+    AlreadyThere,
+}
+
+impl Decision {
+    /// The question as it would be kept (trimmed), or why it cannot be added.
+    pub fn check_question(&self, text: &str) -> Result<String, QuestionProblem> {
+        let text = text.trim();
+        let chars = grapheme_count(text);
+        if chars == 0 {
+            Err(QuestionProblem::Empty)
+        } else if chars > MAX_QUESTION_CHARS {
+            Err(QuestionProblem::TooLong(chars))
+        } else if self.own.iter().any(|q| q == text) {
+            Err(QuestionProblem::AlreadyThere)
+        } else if self.own.len() >= MAX_OWN_QUESTIONS {
+            Err(QuestionProblem::ListFull)
+        } else {
+            Ok(text.to_string())
+        }
+    }
 }
 
 impl Reducible for Decision {
@@ -233,10 +287,13 @@ impl Reducible for Decision {
             }
             Action::RestoredQuestions => next.removed.clear(),
             Action::AddedQuestion(text) => {
-                if let Some(text) = clean_question(&text) {
-                    if next.own.len() < MAX_OWN_QUESTIONS && !next.own.contains(&text) {
-                        next.own.push(text);
-                    }
+                if let Ok(text) = self.check_question(&text) {
+                    next.own.push(text);
+                }
+            }
+            Action::ToggledSituation(id) => {
+                if !next.situations.remove(&id) && next.situations.len() < MAX_SITUATIONS {
+                    next.situations.insert(id);
                 }
             }
             Action::OpenedSaved(saved) => next = *saved,
@@ -522,8 +579,17 @@ mod tests {
     }
 
     #[test]
-    fn own_questions_are_trimmed_cut_and_blank_or_repeated_ones_ignored() {
+    fn own_questions_are_trimmed_and_blank_repeated_or_long_ones_refused_with_the_reason() {
         let long = "x".repeat(MAX_QUESTION_CHARS + 50);
+        let d = Decision::default();
+        assert_eq!(d.check_question("   \n "), Err(QuestionProblem::Empty));
+        assert_eq!(
+            d.check_question(&long),
+            Err(QuestionProblem::TooLong(MAX_QUESTION_CHARS + 50))
+        );
+        // Characters are counted as a person sees them: 300 emoji families fit.
+        let families = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}".repeat(MAX_QUESTION_CHARS);
+        assert!(d.check_question(&families).is_ok());
         let d = after(vec![
             Action::AddedQuestion("  Can I still drive?  ".into()),
             Action::AddedQuestion("   \n ".into()),
@@ -532,10 +598,13 @@ mod tests {
         ]);
         let list = d.questions(suggested());
         let own: Vec<&Question> = list.iter().filter(|q| q.own).collect();
-        assert_eq!(own.len(), 2);
+        assert_eq!(own.len(), 1, "the long one is refused, not cut");
         assert_eq!(own[0].text, "Can I still drive?");
         assert_eq!(own[0].key, "own:Can I still drive?");
-        assert_eq!(own[1].text.chars().count(), MAX_QUESTION_CHARS);
+        assert_eq!(
+            d.check_question("Can I still drive?"),
+            Err(QuestionProblem::AlreadyThere)
+        );
         assert_eq!(keys(&list)[..3], ["a", "b", "c"], "own questions come last");
     }
 
@@ -546,6 +615,11 @@ mod tests {
             d = d.reduce(Action::AddedQuestion(format!("Question {i}?")));
         }
         assert_eq!(d.questions(vec![]).len(), MAX_OWN_QUESTIONS);
+        assert_eq!(
+            d.check_question("One more?"),
+            Err(QuestionProblem::ListFull),
+            "the 31st is refused with a reason"
+        );
         let key = "own:Question 0?".to_string();
         let d = d
             .reduce(Action::TickedQuestion(key.clone()))
@@ -554,6 +628,23 @@ mod tests {
         assert_eq!(list.len(), MAX_OWN_QUESTIONS - 1);
         assert!(!list.iter().any(|q| q.key == key));
         assert!(!d.has_removed(), "own questions are deleted, not hidden");
+    }
+
+    /// A situation ID as the knowledge base would have it.
+    fn situation(id: &str) -> SituationId {
+        postcard::from_bytes(&postcard::to_allocvec(id).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn situations_are_ticked_untaken_and_kept_with_the_saved_answers() {
+        let sickle = situation("sickle-cell");
+        let d = busy().reduce(Action::ToggledSituation(sickle.clone()));
+        assert!(d.has_situation(&sickle));
+        let back = Decision::from_saved(&d.to_saved()).unwrap();
+        assert_eq!(back.situations(), std::slice::from_ref(&sickle));
+        let off = d.clone().reduce(Action::ToggledSituation(sickle.clone()));
+        assert!(!off.has_situation(&sickle));
+        assert!(d.reduce(Action::ForgotEverything).situations().is_empty());
     }
 
     #[test]
@@ -566,7 +657,7 @@ mod tests {
     fn saved_answers_open_again_unchanged() {
         let d = busy();
         let saved = d.to_saved();
-        assert!(saved.starts_with("avn1."));
+        assert!(saved.starts_with("avn2."));
         assert!(saved
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
@@ -587,7 +678,7 @@ mod tests {
     fn saved_answers_from_another_version_are_refused_as_old() {
         let saved = busy().to_saved();
         let data = saved.split_once('.').unwrap().1;
-        for version in ["0", "2", "99999999999999999999"] {
+        for version in ["0", "1", "3", "99999999999999999999"] {
             assert_eq!(
                 Decision::from_saved(&format!("avn{version}.{data}")),
                 Err(SavedProblem::OldVersion)
@@ -605,15 +696,15 @@ mod tests {
         for garbage in [
             "",
             "avn",
-            "avn1",
+            "avn2",
             "avn.abc",
             "avnx.abc",
-            "avn1.!!!!",
-            "avn1.A",
+            "avn2.!!!!",
+            "avn2.A",
             "hello world",
-            "avn1.////",
+            "avn2.////",
             "😊😊😊",
-            "avn1.😊",
+            "avn2.😊",
         ] {
             assert_eq!(
                 Decision::from_saved(garbage),
@@ -744,5 +835,52 @@ mod tests {
         let osteotomy = option("osteotomy");
         let unknown = fit(osteotomy, hip, Phase::Early, Value::ShortRecovery);
         assert_eq!(unknown.level, FitLevel::Unknown);
+    }
+
+    #[test]
+    fn a_saved_text_larger_than_any_real_one_is_refused_at_once() {
+        let mut d = Rc::new(Decision::default());
+        for i in 0..MAX_OWN_QUESTIONS {
+            let long = format!(
+                "{i} {}",
+                "\u{1F468}\u{200D}\u{1F469}".repeat(MAX_QUESTION_CHARS - 4)
+            );
+            d = d.reduce(Action::AddedQuestion(long));
+        }
+        let largest = d.to_saved();
+        assert!(largest.len() < MAX_SAVED_BYTES, "{}", largest.len());
+        assert_eq!(Decision::from_saved(&largest).as_ref(), Ok(&*d));
+        let huge = format!("{largest}{}", "A".repeat(MAX_SAVED_BYTES));
+        assert_eq!(Decision::from_saved(&huge), Err(SavedProblem::Unreadable));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_saved_text_opens_or_is_refused_without_panicking(text in ".{0,400}") {
+            let _ = Decision::from_saved(&text);
+            let _ = Decision::from_saved(&format!("{SAVED_PREFIX}{SAVED_VERSION}.{text}"));
+        }
+
+        #[test]
+        fn answers_round_trip_through_the_saved_text(
+            ratings in proptest::collection::vec((0usize..7, 0u8..=4), 0..7),
+            sure in proptest::collection::vec(proptest::option::of(proptest::bool::ANY), 4),
+            own in proptest::collection::vec("\\PC{1,40}", 0..5),
+        ) {
+            let mut d = Rc::new(Decision::default());
+            for (v, r) in ratings {
+                d = d.reduce(Action::Rated(Value::ALL[v], r));
+            }
+            for (i, a) in sure.into_iter().enumerate() {
+                if let Some(a) = a {
+                    d = d.reduce(Action::AnsweredSure(i, a));
+                }
+            }
+            for q in own {
+                d = d.reduce(Action::AddedQuestion(q));
+            }
+            let back = Decision::from_saved(&d.to_saved());
+            proptest::prop_assert_eq!(back.as_ref(), Ok(&*d));
+        }
     }
 }

@@ -8,6 +8,7 @@ mod components;
 pub mod config;
 pub mod content;
 pub mod decision;
+mod focus;
 mod pages;
 pub mod place;
 mod saved;
@@ -18,23 +19,39 @@ use config::{Attributes, Config};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
+use yew::AppHandle;
 
 /// The attribute that marks an element the aid should fill.
 pub const HOST_ATTRIBUTE: &str = "data-avn-aid";
-/// Set on a host once the aid is mounted in it, so a second start does not mount twice.
-const MOUNTED_ATTRIBUTE: &str = "data-avn-mounted";
+/// The custom element that holds the aid (same settings, without `data-`).
+pub const HOST_ELEMENT: &str = "avn-aid";
+/// Events the script's `<avn-aid>` element sends: it was added to the page, or a setting changed.
+const CONNECTED_EVENT: &str = "avn-aid-connected";
+const CHANGED_EVENT: &str = "avn-aid-changed";
 /// The aid's stylesheet (every file under `styles/`, joined by the build script).
 const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/styles.css"));
 /// Used only if the knowledge base itself cannot be read.
 const FALLBACK_FAILURE: &str = "Something went wrong in this guide. Please reload the page.";
 
+/// One mounted aid: its host element, its root inside the shadow root, its failure message in
+/// its language, and the running app. Kept in memory only: nothing is written on the host
+/// element, so a copy of the page the browser saves ("Webpage, complete", MHTML) starts afresh.
+struct Instance {
+    host: Element,
+    root: Element,
+    failure: String,
+    app: AppHandle<App>,
+    /// It keeps the patient's place in the page's URL.
+    keeps_place: bool,
+}
+
 thread_local! {
-    /// Each mounted instance's root and the failure message in its language.
-    static INSTANCES: RefCell<Vec<(Element, String)>> = const { RefCell::new(Vec::new()) };
+    static INSTANCES: RefCell<Vec<Instance>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Mounts the aid now, or once the page has been parsed if a host placed the script before
-/// its `<div data-avn-aid>`.
+/// its `<div data-avn-aid>`; then mounts each `<avn-aid>` added later, and applies changed
+/// settings.
 pub fn start() {
     // A panic must leave a message in each widget's box, not a blank area; the host page's
     // own scripts are unaffected because the failure stays inside the aid's event handlers.
@@ -43,6 +60,17 @@ pub fn start() {
         web_sys::console::error_1(&format!("AVN guide: {info}").into());
     }));
     let document = gloo::utils::document();
+    for (event, action) in [
+        (CONNECTED_EVENT, Change::Added),
+        (CHANGED_EVENT, Change::Settings),
+    ] {
+        gloo::events::EventListener::new(&document, event, move |e| {
+            if let Some(host) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                on_element(host, action);
+            }
+        })
+        .forget();
+    }
     if document.ready_state() == "loading" {
         let mount = wasm_bindgen::closure::Closure::once_into_js(mount_all);
         let _ =
@@ -52,41 +80,116 @@ pub fn start() {
     }
 }
 
-/// Mounts the aid on each element marked with [`HOST_ATTRIBUTE`] that it does not fill yet.
-pub fn mount_all() {
-    let Ok(hosts) = gloo::utils::document().query_selector_all(&format!("[{HOST_ATTRIBUTE}]"))
-    else {
-        return;
-    };
-    for i in 0..hosts.length() {
-        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if !host.has_attribute(MOUNTED_ATTRIBUTE) {
-                let _ = host.set_attribute(MOUNTED_ATTRIBUTE, "");
+/// What happened to an `<avn-aid>` element.
+#[derive(Clone, Copy)]
+enum Change {
+    Added,
+    Settings,
+}
+
+fn on_element(host: Element, change: Change) {
+    match change {
+        Change::Added => mount_if_new(host),
+        Change::Settings => {
+            // Settings changed after start: the aid starts again with them (the patient's
+            // place is kept only in the URL, when the page lets it).
+            let old = INSTANCES.with(|all| {
+                let mut all = all.borrow_mut();
+                let at = all.iter().position(|i| i.host == host)?;
+                Some(all.remove(at))
+            });
+            if let Some(old) = old {
+                old.app.destroy();
+                old.root.remove();
                 mount(host);
             }
         }
     }
 }
 
+/// Mounts the aid on each `[data-avn-aid]` and `<avn-aid>` element it does not fill yet.
+pub fn mount_all() {
+    let selector = format!("[{HOST_ATTRIBUTE}], {HOST_ELEMENT}");
+    let Ok(hosts) = gloo::utils::document().query_selector_all(&selector) else {
+        return;
+    };
+    for i in 0..hosts.length() {
+        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            mount_if_new(host);
+        }
+    }
+}
+
+fn mount_if_new(host: Element) {
+    let known = INSTANCES.with(|all| all.borrow().iter().any(|i| i.host == host));
+    if !known {
+        mount(host);
+    }
+}
+
+/// The host's settings: `data-*` on a `<div>`, the same names without `data-` on `<avn-aid>`.
+fn attributes(host: &Element) -> Attributes {
+    let custom = host.tag_name().eq_ignore_ascii_case(HOST_ELEMENT);
+    let get = |name: &str| {
+        if custom {
+            host.get_attribute(name)
+        } else {
+            host.get_attribute(&format!("data-{name}"))
+        }
+    };
+    Attributes {
+        lang: get("lang"),
+        hospital: get("hospital"),
+        contact_url: get("contact-url"),
+        accent: get("accent"),
+        joint: get("joint"),
+        disclaimer: get("disclaimer"),
+        keep_place: get("keep-place"),
+    }
+}
+
+/// How a host element is named in console messages: `<img id="x" class="y">`.
+fn describe(host: &Element) -> String {
+    let mut out = format!("<{}", host.tag_name().to_lowercase());
+    for name in ["id", "class"] {
+        if let Some(value) = host.get_attribute(name) {
+            let value: String = value.chars().take(60).collect();
+            out.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    out.push('>');
+    out
+}
+
 fn mount(host: Element) {
-    let config = Config::from_attributes(Attributes {
-        lang: host.get_attribute("data-lang"),
-        hospital: host.get_attribute("data-hospital"),
-        contact_url: host.get_attribute("data-contact-url"),
-        accent: host.get_attribute("data-accent"),
-        joint: host.get_attribute("data-joint"),
-        disclaimer: host.get_attribute("data-disclaimer"),
-        keep_place: host.get_attribute("data-keep-place"),
-    });
+    let mut config = Config::from_attributes(attributes(&host));
     let document = gloo::utils::document();
     let (Ok(shadow), Ok(root)) = (
-        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+        host.shadow_root()
+            .filter(|_| host.tag_name().eq_ignore_ascii_case(HOST_ELEMENT))
+            .map_or_else(
+                || host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
+                Ok,
+            ),
         document.create_element("div"),
     ) else {
-        // Only some elements can hold a shadow root; say so instead of failing silently.
+        // Only some elements can hold a shadow root (not an <img>, an <input>, or an element
+        // that already has a closed one): say which, in the console and, where it shows, in it.
+        web_sys::console::warn_1(
+            &format!(
+                "AVN guide: {} cannot hold the guide. Use <div data-avn-aid> or <avn-aid>.",
+                describe(&host)
+            )
+            .into(),
+        );
         host.set_text_content(Some("This guide must be placed in a <div data-avn-aid>."));
         return;
     };
+    // Only one aid on a page may keep its place in the URL: two would overwrite each other.
+    if config.place_in_url && INSTANCES.with(|all| all.borrow().iter().any(|i| i.keeps_place)) {
+        config.place_in_url = false;
+        config.problems.push(config::Problem::PlaceKeptByAnother);
+    }
     let sheets = js_sys::Array::new();
     for css in [
         Some(STYLES.to_string()),
@@ -109,8 +212,17 @@ fn mount(host: Element) {
         let lang = kb.lang(&config.lang).unwrap_or(kb.default_lang());
         kb.ui(lang).something_went_wrong.clone()
     });
-    INSTANCES.with(|all| all.borrow_mut().push((root.clone(), failure)));
-    yew::Renderer::<App>::with_root_and_props(root, Props { config }).render();
+    let keeps_place = config.place_in_url;
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), Props { config }).render();
+    INSTANCES.with(|all| {
+        all.borrow_mut().push(Instance {
+            host,
+            root,
+            failure,
+            app,
+            keeps_place,
+        })
+    });
 }
 
 /// Replaces every instance's content with its failure message.
@@ -118,12 +230,12 @@ fn show_failure() {
     let document = gloo::utils::document();
     INSTANCES.with(|all| {
         let Ok(all) = all.try_borrow() else { return };
-        for (root, message) in all.iter() {
+        for instance in all.iter() {
             if let Ok(p) = document.create_element("p") {
                 p.set_class_name("avn-failure");
                 let _ = p.set_attribute("role", "alert");
-                p.set_text_content(Some(message));
-                root.replace_children_with_node_1(&p);
+                p.set_text_content(Some(&instance.failure));
+                instance.root.replace_children_with_node_1(&p);
             }
         }
     });

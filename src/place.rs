@@ -8,6 +8,10 @@ use yew::Reducible;
 
 /// The most options a patient can set side by side.
 pub const MAX_COMPARED: usize = 4;
+/// The longest URL fragment read as a place, in bytes. The longest real place (a compared
+/// view with four options and every answer) is under 400; anything longer is refused at once,
+/// before any work, so a hostile link cannot slow the page.
+pub const MAX_FRAGMENT: usize = 2048;
 
 /// A reference page, reachable from every view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -378,19 +382,27 @@ impl Place {
         if fragment.is_empty() {
             return Ok(Place::default());
         }
-        let mut fields: Vec<(&str, &str)> = Vec::new();
-        for pair in fragment.split('&') {
-            let (key, value) = pair.split_once('=').ok_or(UnreadableFragment)?;
-            if fields.iter().any(|(k, _)| *k == key) {
-                return Err(UnreadableFragment);
-            }
-            fields.push((key, value));
-        }
-        let field = |key: &str| fields.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
-        const KEYS: [&str; 9] = ["v", "j", "y", "s", "o", "t", "f", "a", "c"];
-        if fields.iter().any(|(k, _)| !KEYS.contains(k)) {
+        if fragment.len() > MAX_FRAGMENT {
             return Err(UnreadableFragment);
         }
+        // One pass: each key may appear once, and only the known keys, so at most 9 pairs.
+        const KEYS: [&str; 9] = ["v", "j", "y", "s", "o", "t", "f", "a", "c"];
+        let mut values: [Option<&str>; 9] = [None; 9];
+        for pair in fragment.split('&') {
+            let (key, value) = pair.split_once('=').ok_or(UnreadableFragment)?;
+            let at = KEYS
+                .iter()
+                .position(|k| *k == key)
+                .ok_or(UnreadableFragment)?;
+            if values[at].replace(value).is_some() {
+                return Err(UnreadableFragment);
+            }
+        }
+        let field = |key: &str| {
+            KEYS.iter()
+                .position(|k| *k == key)
+                .and_then(|at| values[at])
+        };
         let joint = || {
             let wanted = field("j").ok_or(UnreadableFragment)?;
             kb.joints
@@ -476,9 +488,8 @@ impl Place {
             }
             compared.push(id);
         }
-        if matches!(view, View::Compare(_)) && compared.len() < 2 {
-            return Err(UnreadableFragment);
-        }
+        // A compare view with fewer than two options is a real place (the patient removed one
+        // there): it reads back, and the page says to tick another.
         let trail = natural_trail(kb, &view, found_by);
         Ok(Place {
             view,
@@ -750,7 +761,6 @@ mod tests {
             "v=joint&j=elbow",
             "v=joint&j=hip&j=knee",
             "v=joint&j=hip&x=1",
-            "v=compare&s=hip-arco-2019/I&c=watch-and-wait",
             "v=options&s=hip-arco-2019/I&c=nothing",
             "v=stage&s=hip-arco-2019/I&f=guess",
             "v=work-it-out&j=hip&a=this-is-far-too-long-to-be-answers",
@@ -761,5 +771,64 @@ mod tests {
         }
         assert_eq!(read("").unwrap(), Place::default());
         assert_eq!(read("#").unwrap(), Place::default());
+        // After removing an option on the compare page, a reload comes back there.
+        let one = read("v=compare&s=hip-arco-2019/I&c=watch-and-wait").unwrap();
+        assert_eq!(one.compared.len(), 1);
+    }
+
+    #[test]
+    fn a_fragment_longer_than_any_real_place_is_refused_before_it_is_read() {
+        let real = report_walk()
+            .into_iter()
+            .fold(Rc::new(Place::default()), |p, a| p.reduce(a))
+            .to_fragment();
+        assert!(real.len() < MAX_FRAGMENT / 4, "{real}");
+        // 2 MB of repeated pairs (which once took seconds to check for repeated keys).
+        let huge = "v=start&".repeat(2 * 1024 * 1024 / 8);
+        assert_eq!(read(&huge), Err(UnreadableFragment));
+        let just_over = format!("v=start&a={}", "-".repeat(MAX_FRAGMENT));
+        assert_eq!(read(&just_over), Err(UnreadableFragment));
+        // Ten pairs cannot be a place: there are nine keys and each may appear once.
+        let ten = "v=start&j=hip&y=x&s=x&o=x&t=x&f=x&a=x&c=x&v=start";
+        assert_eq!(read(ten), Err(UnreadableFragment));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_fragment_is_read_or_refused_without_panicking(text in ".{0,600}") {
+            let _ = read(&text);
+        }
+
+        #[test]
+        fn fragments_built_from_real_keys_never_panic(
+            pairs in proptest::collection::vec(
+                ("[vjysotfac]", "[a-z0-9/,=&#%-]{0,40}"), 0..12)
+        ) {
+            let text: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let _ = read(&text.join("&"));
+        }
+
+        #[test]
+        fn every_place_reached_by_clicks_round_trips_through_its_fragment(
+            steps in proptest::collection::vec(0usize..8, 0..12)
+        ) {
+            let kb = kb().unwrap();
+            let stage = arco("II");
+            let actions = [
+                Action::Opened(View::Joint(hip())),
+                Action::PickedStage(stage.clone(), FoundBy::Report),
+                Action::Opened(View::Options(stage.clone())),
+                Action::ToggledCompared(option("watch-and-wait")),
+                Action::ToggledCompared(option("core-decompression")),
+                Action::Opened(View::Compare(stage.clone())),
+                Action::WentBack,
+                Action::Opened(View::Decide(Step::Summary)),
+            ];
+            let place = steps
+                .iter()
+                .fold(Rc::new(Place::default()), |p, &i| p.reduce(actions[i].clone()));
+            let back = Place::from_fragment(&place.to_fragment(), kb, |_| true).unwrap();
+            proptest::prop_assert_eq!(back.to_fragment(), place.to_fragment());
+        }
     }
 }

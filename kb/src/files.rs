@@ -23,6 +23,8 @@ pub struct AboutFile {
     pub published: String,
     /// Last review of the whole content (ISO).
     pub reviewed: String,
+    /// When the next full review is due (ISO).
+    pub next_review: String,
     /// Declared languages, the default first.
     pub language: Vec<LanguageEntry>,
     /// What changed in each version, newest first.
@@ -382,6 +384,42 @@ pub struct FaqFile {
     pub reviewed: String,
 }
 
+/// `content/situations/<situation>.toml`: a situation a patient may be in (sickle cell disease,
+/// pregnancy, under 30…), with the notes that matter for it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SituationFile {
+    /// Display order.
+    pub order: u32,
+    /// What the patient ticks, e.g. "I have sickle cell disease".
+    pub name: LocalText,
+    /// The notes.
+    pub note: Vec<NoteEntry>,
+    /// Last review (ISO).
+    pub reviewed: String,
+}
+
+/// One `[[note]]`: what matters in this situation, for some joints, stage groups or options.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteEntry {
+    /// The note.
+    pub text: LocalText,
+    /// The joints it is for (empty: any).
+    #[serde(default)]
+    pub joints: Vec<String>,
+    /// The stage groups it is for (empty: any).
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    /// The options it is about (empty: the stage itself).
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// How sure the evidence behind it is.
+    pub certainty: Certainty,
+    /// Sources.
+    pub sources: Vec<String>,
+}
+
 /// `content/warning-signs/<group>.toml`: signs that need care soon, the same day, or at once.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -526,6 +564,8 @@ pub struct Content {
     pub finder: Option<Entry<FinderFile>>,
     /// `warning-signs/*.toml`.
     pub warning_signs: Vec<Entry<WarningSignsFile>>,
+    /// `situations/*.toml`.
+    pub situations: Vec<Entry<SituationFile>>,
 }
 
 /// The files of one kind that parsed, with their entries.

@@ -2,7 +2,6 @@
 //! clarification): a plain good / mixed / poor / unknown, always with the reason behind it, by
 //! rules simple enough to print next to the answer. Never a verdict on which option is best.
 
-use crate::text::years;
 use crate::{
     fill, Certainty, Figure, JointId, Measure, OptionKind, PainRelief, Phase, TreatmentOption,
     UiText, Value,
@@ -305,7 +304,7 @@ impl UiText {
                     template,
                     &[
                         ("count", &f.per_100.to_string()),
-                        ("years", &years(f.years)),
+                        ("time", &self.span(f.years)),
                     ],
                 )
             }
@@ -641,6 +640,16 @@ mod tests {
     fn ui() -> UiText {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/ui/en.toml");
         toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn time_spans_read_in_years_or_months() {
+        let ui = ui();
+        assert_eq!(ui.span(2.0), "2 years");
+        assert_eq!(ui.span(3.5), "3.5 years");
+        assert_eq!(ui.span(1.0), "1 year");
+        assert_eq!(ui.span(0.25), "3 months");
+        assert_eq!(ui.span(1.0 / 12.0), "1 month");
     }
 
     #[test]

@@ -70,3 +70,8 @@ id_type!(
     /// A glossary term, e.g. `femoral-head`.
     TermId
 );
+id_type!(
+    /// A situation a patient may be in, e.g. `sickle-cell` (the file name under
+    /// `content/situations/`).
+    SituationId
+);

@@ -26,14 +26,15 @@ pub use finder::{
     SystemFit,
 };
 pub use ids::{
-    FaqId, JointId, LangId, OptionId, RiskFactorId, SourceId, StageId, SystemId, TermId, TopicId,
+    FaqId, JointId, LangId, OptionId, RiskFactorId, SituationId, SourceId, StageId, SystemId,
+    TermId, TopicId,
 };
 pub use model::{
     About, Block, Change, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, OptionTexts,
-    PhaseText, Reading, RiskFactor, Source, Stage, StagingSystem, Term, Topic, TreatmentOption,
-    UiText, Variant, WarningSign,
+    PhaseText, Reading, RiskFactor, Situation, SituationNote, Source, Stage, StagingSystem, Term,
+    Topic, TreatmentOption, UiText, Variant, WarningSign,
 };
-pub use text::{fill, years, Text};
+pub use text::{cut_to_graphemes, fill, grapheme_count, graphemes, years, Text};
 pub use vocab::{
     Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
     PainRelief, Phase, Role, TopicKind, Urgency, Value, Verification,

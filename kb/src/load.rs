@@ -7,11 +7,12 @@ use crate::files::{parsed, FigureEntry, LocalText};
 use crate::lint::{self, Problem, Rule};
 use crate::model::{
     About, Block, Change, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, Reading,
-    RiskFactor, Source, Stage, StagingSystem, Term, Topic, TreatmentOption, Variant, WarningSign,
+    RiskFactor, Situation, SituationNote, Source, Stage, StagingSystem, Term, Topic,
+    TreatmentOption, Variant, WarningSign,
 };
 use crate::{
-    Choice, FaqId, Finder, JointId, LangId, OptionId, Phase, Question, RiskFactorId, SourceId,
-    StageId, SystemId, TermId, Text, TopicId,
+    Choice, FaqId, Finder, JointId, LangId, OptionId, Phase, Question, RiskFactorId, SituationId,
+    SourceId, StageId, SystemId, TermId, Text, TopicId,
 };
 use serde::de::DeserializeOwned;
 use std::fs;
@@ -63,6 +64,11 @@ pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
         glossary: read_kind(dir, "glossary", &mut problems),
         warning_signs: if dir.join("warning-signs").is_dir() {
             read_kind(dir, "warning-signs", &mut problems)
+        } else {
+            Vec::new()
+        },
+        situations: if dir.join("situations").is_dir() {
+            read_kind(dir, "situations", &mut problems)
         } else {
             Vec::new()
         },
@@ -497,9 +503,35 @@ fn link(c: &Content) -> Kb {
         })
         .collect();
 
+    let situations = ordered(
+        parsed(&c.situations)
+            .map(|(e, f)| {
+                let situation = Situation {
+                    id: SituationId::new(&e.id),
+                    name: text(&f.name),
+                    notes: f
+                        .note
+                        .iter()
+                        .map(|n| SituationNote {
+                            text: text(&n.text),
+                            joints: n.joints.iter().map(JointId::new).collect(),
+                            phases: n.phases.clone(),
+                            options: n.options.iter().map(OptionId::new).collect(),
+                            certainty: n.certainty,
+                            sources: ids(&n.sources),
+                        })
+                        .collect(),
+                    reviewed: f.reviewed.clone(),
+                };
+                (f.order, situation)
+            })
+            .collect(),
+    );
+
     Kb {
         finder,
         warning_signs,
+        situations,
         topics,
         risk_factors,
         options,
@@ -509,6 +541,7 @@ fn link(c: &Content) -> Kb {
             content_version: about.content_version.clone(),
             published: about.published.clone(),
             reviewed: about.reviewed.clone(),
+            next_review: about.next_review.clone(),
             changes: about
                 .change
                 .iter()

@@ -3,8 +3,8 @@
 
 use crate::{
     Certainty, Collapse, FaqId, JointId, LangId, Measure, Milestone, Modifiable, ModifierKind,
-    Offered, OptionId, OptionKind, PainRelief, Phase, RiskFactorId, Role, SourceId, StageId,
-    SystemId, TermId, Text, TopicId, TopicKind, Urgency, Verification,
+    Offered, OptionId, OptionKind, PainRelief, Phase, RiskFactorId, Role, SituationId, SourceId,
+    StageId, SystemId, TermId, Text, TopicId, TopicKind, Urgency, Verification,
 };
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +35,46 @@ pub struct Kb {
     pub finder: crate::Finder,
     /// Signs that need care soon, the same day or at once, in content order.
     pub warning_signs: Vec<WarningSign>,
+    /// Situations a patient may be in, in display order.
+    pub situations: Vec<Situation>,
+}
+
+/// A situation a patient may be in, with the notes that matter for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Situation {
+    /// Its ID.
+    pub id: SituationId,
+    /// What the patient ticks.
+    pub name: Text,
+    /// The notes.
+    pub notes: Vec<SituationNote>,
+    /// Last review (ISO date).
+    pub reviewed: String,
+}
+
+/// What matters in a situation, for some joints, stage groups or options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SituationNote {
+    /// The note.
+    pub text: Text,
+    /// The joints it is for (empty: any).
+    pub joints: Vec<JointId>,
+    /// The stage groups it is for (empty: any).
+    pub phases: Vec<Phase>,
+    /// The options it is about (empty: the stage itself).
+    pub options: Vec<OptionId>,
+    /// How sure the evidence behind it is.
+    pub certainty: Certainty,
+    /// Sources.
+    pub sources: Vec<SourceId>,
+}
+
+impl SituationNote {
+    /// Whether it is for `joint` at `phase`.
+    pub fn is_for(&self, joint: &JointId, phase: Phase) -> bool {
+        (self.joints.is_empty() || self.joints.contains(joint))
+            && (self.phases.is_empty() || self.phases.contains(&phase))
+    }
 }
 
 /// A sign that needs care: what the person notices, and what to do and how soon.
@@ -340,6 +380,8 @@ pub struct About {
     pub published: String,
     /// When the content as a whole was last reviewed (ISO date).
     pub reviewed: String,
+    /// When the next full review is due (ISO date).
+    pub next_review: String,
     /// Languages, the default (fallback) language first.
     pub languages: Vec<Language>,
     /// What changed in each version, newest first.
@@ -894,6 +936,23 @@ pub struct UiText {
     pub changes_heading: String,
     pub checked_second_hand: String,
     pub summary_care_heading: String,
+    pub question_empty: String,
+    pub question_too_long: String,
+    pub question_list_full: String,
+    pub question_already_there: String,
+    pub question_added: String,
+    pub accent_not_a_colour: String,
+    pub place_kept_by_another: String,
+    pub situation_heading: String,
+    pub situation_intro: String,
+    pub situation_notes_heading: String,
+    pub situation_note_about: String,
+    pub fit_status: String,
+    pub removed_status: String,
+    pub time_years: String,
+    pub time_one_year: String,
+    pub time_months: String,
+    pub time_one_month: String,
 }
 }
 
@@ -944,6 +1003,22 @@ impl UiText {
             crate::Measure::MoreSurgery => &self.measure_more_surgery,
             crate::Measure::Complication => &self.measure_complication,
             crate::Measure::DidWell => &self.measure_did_well,
+        }
+    }
+
+    /// A time span as patients read it: "2 years", "1 year", "3 months" (spans under a year in
+    /// whole months).
+    pub fn span(&self, years: f32) -> String {
+        let months = (years * 12.0 + 0.5) as u32;
+        if years < 1.0 {
+            match months.max(1) {
+                1 => self.time_one_month.clone(),
+                n => crate::fill(&self.time_months, &[("n", &n.to_string())]),
+            }
+        } else if months == 12 {
+            self.time_one_year.clone()
+        } else {
+            crate::fill(&self.time_years, &[("n", &crate::years(years))])
         }
     }
 
@@ -1077,6 +1152,30 @@ impl Kb {
         signs
     }
 
+    /// A situation by ID.
+    pub fn situation(&self, id: &SituationId) -> Option<&Situation> {
+        self.situations.iter().find(|s| &s.id == id)
+    }
+
+    /// The notes for the situations a patient ticked, for `joint` at `phase`: about the stage
+    /// itself, and about `options` (the options the page is about), in content order.
+    pub fn situation_notes<'a>(
+        &'a self,
+        ticked: &'a [SituationId],
+        joint: &'a JointId,
+        phase: Phase,
+        options: &'a [OptionId],
+    ) -> impl Iterator<Item = (&'a Situation, &'a SituationNote)> + 'a {
+        self.situations
+            .iter()
+            .filter(move |s| ticked.contains(&s.id))
+            .flat_map(|s| s.notes.iter().map(move |n| (s, n)))
+            .filter(move |(_, n)| {
+                n.is_for(joint, phase)
+                    && (n.options.is_empty() || n.options.iter().any(|o| options.contains(o)))
+            })
+    }
+
     /// The questions people ask that the stage and options pages of `joint` at `phase` link.
     pub fn faqs_for(&self, joint: &JointId, phase: Phase) -> impl Iterator<Item = &Faq> {
         let joint = joint.clone();
@@ -1168,6 +1267,10 @@ impl Kb {
         }
         for s in &self.warning_signs {
             out.push((format!("warning-sign.{}", s.id), &s.text));
+        }
+        for s in &self.situations {
+            out.push((format!("{}.name", s.id), &s.name));
+            out.extend(s.notes.iter().map(|n| (format!("{}.note", s.id), &n.text)));
         }
         for c in &self.about.changes {
             out.push((format!("change.{}", c.version), &c.summary));

@@ -73,15 +73,25 @@ fn hip(list: &[(&str, &str)]) -> Outcome<'static> {
 }
 
 #[test]
-fn a_normal_x_ray_with_a_change_on_mri_is_stage_one_in_every_hip_system() {
-    let outcome = hip(&[("x-ray", "Yes")]);
+fn a_normal_x_ray_with_a_change_on_mri_and_no_crack_is_stage_one_in_every_hip_system() {
+    let outcome = hip(&[("x-ray", "Yes"), ("crack", "No")]);
     assert!(outcome.is_exact(), "{outcome:#?}");
     assert_eq!(codes(&outcome, "hip-arco-2019"), ["I"]);
     assert_eq!(codes(&outcome, "hip-ficat-arlet"), ["I"]);
     assert_eq!(codes(&outcome, "hip-steinberg"), ["I"]);
     assert_eq!(codes(&outcome, "hip-jic"), ["1"]);
     assert_eq!(outcome.decided_by.lower, [q("x-ray")]);
-    assert_eq!(outcome.decided_by.upper, [q("x-ray")]);
+}
+
+#[test]
+fn a_normal_x_ray_never_caps_a_hip_at_stage_one_when_ct_or_mri_shows_a_crack() {
+    // Review row 2: ARCO 2019 stage III is a crack seen on X-ray or CT.
+    let unknown = hip(&[("x-ray", "Yes")]);
+    assert!(!unknown.is_exact());
+    assert!(codes(&unknown, "hip-arco-2019").contains(&"IIIA".to_string()));
+    let crack = hip(&[("x-ray", "Yes"), ("crack", "Yes")]);
+    assert_eq!(codes(&crack, "hip-arco-2019"), ["IIIA"]);
+    assert!(crack.conflict.is_empty());
 }
 
 #[test]
@@ -91,7 +101,10 @@ fn a_crack_with_collapse_unknown_spans_arco_three_a_to_four() {
     assert_eq!(outcome.lowest, Milestone::SubchondralFracture);
     assert_eq!(outcome.highest, Milestone::AdvancedArthritis);
     assert_eq!(codes(&outcome, "hip-arco-2019"), ["IIIA", "IIIB", "IV"]);
-    assert_eq!(codes(&outcome, "hip-steinberg"), ["III", "IV", "V", "VI"]);
+    assert_eq!(
+        codes(&outcome, "hip-steinberg"),
+        ["III", "IVA", "IVB", "IVC", "V", "VI"]
+    );
     assert_eq!(outcome.decided_by.lower, [q("crack")]);
     assert!(outcome.decided_by.upper.is_empty());
     assert_eq!(outcome.unsure, [q("collapse")]);
@@ -107,8 +120,18 @@ fn collapse_of_two_to_four_mm_with_a_normal_joint_space_is_arco_three_b_and_stei
     ]);
     assert_eq!(outcome.possible, [Milestone::Depression2To4mm]);
     assert_eq!(codes(&outcome, "hip-arco-2019"), ["IIIB"]);
-    assert_eq!(codes(&outcome, "hip-steinberg"), ["IV"]);
-    assert_eq!(codes(&outcome, "hip-ficat-arlet"), ["III"]);
+    // Steinberg IV-B and IV-C both allow 2 to 4 mm; Ficat III's part "sunk 2 mm or more".
+    assert_eq!(codes(&outcome, "hip-steinberg"), ["IVB", "IVC"]);
+    let ficat: Vec<&str> = outcome
+        .systems
+        .iter()
+        .find(|s| s.system.id.as_str() == "hip-ficat-arlet")
+        .unwrap()
+        .stages
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ficat, ["hip-ficat-arlet/III-2mm-or-more"]);
     // JIC splits collapse at 3 mm, so 2 to 4 mm fits both of its collapse stages.
     assert_eq!(codes(&outcome, "hip-jic"), ["3A", "3B"]);
     assert!(!outcome.is_exact());
@@ -236,7 +259,7 @@ fn only_joints_with_fully_mapped_systems_offer_the_finder() {
     let shoulder = work_out(
         kb(),
         &joint("shoulder"),
-        &answers(&[("x-ray", "Yes"), ("extent", "Less")]),
+        &answers(&[("x-ray", "Yes"), ("crack", "No"), ("extent", "Less")]),
     );
     let cruess: Vec<&str> = shoulder.systems[0]
         .stages

@@ -4,7 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::icon_array::IconArray;
-use avn_kb::{fill, years, Figure, Kb, LangId, UiText};
+use avn_kb::{fill, Figure, Kb, LangId, UiText};
 use yew::prelude::*;
 
 /// Props: the figure.
@@ -47,7 +47,7 @@ pub fn figure_sentence(ui: &UiText, lang: &LangId, f: &Figure) -> String {
         "{} {} {}",
         fill(&ui.figure_count, &[("n", &f.per_100.to_string())]),
         f.outcome.get(lang),
-        fill(&ui.figure_time, &[("years", &years(f.years))])
+        fill(&ui.figure_time, &[("time", &ui.span(f.years))])
     );
     if let (Some(low), Some(high)) = (f.low, f.high) {
         line.push(' ');

@@ -4,7 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::compare_tick::CompareTick;
-use crate::components::patient_text::PatientText;
+use crate::components::patient_text::{marked_terms, PatientText};
 use crate::place::View;
 use avn_kb::{fill, OptionId, StageId};
 use yew::prelude::*;
@@ -42,7 +42,8 @@ pub fn OptionCard(props: &Props) -> Html {
                 </section>
                 <section class="avn-harms">
                     <h4>{ &ui.harms_heading }</h4>
-                    <p><PatientText text={texts.harms.get(lang).to_string()} /></p>
+                    <p><PatientText text={texts.harms.get(lang).to_string()}
+                        exclude={marked_terms([texts.benefits.get(lang)])} /></p>
                 </section>
             </div>
             <p>

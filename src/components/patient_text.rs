@@ -1,11 +1,15 @@
 //! Patient text with its glossary words marked: the first time a paragraph uses a word the
-//! glossary explains, the word becomes a button that opens its explanation.
+//! glossary explains, the word becomes a button that opens its explanation, unless an earlier
+//! paragraph of the same card or view already marked it (`exclude`), so a keyboard user meets
+//! one stop per word, not one per use.
 
-use crate::aid::use_aid;
+use crate::aid::{use_aid, ReturnPoint};
 use crate::content::kb;
-use crate::place::View;
+use crate::place::{Action, View};
 use avn_kb::TermId;
 use std::sync::OnceLock;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Props: the text, already in the patient's language.
@@ -13,6 +17,9 @@ use yew::prelude::*;
 pub struct Props {
     /// The paragraph.
     pub text: AttrValue,
+    /// Words already marked earlier in the same card or view.
+    #[prop_or_default]
+    pub exclude: Vec<TermId>,
 }
 
 /// The text, with explained words as buttons.
@@ -24,10 +31,42 @@ pub fn PatientText(props: &Props) -> Html {
     let text = props.text.as_str();
     let mut out = Vec::new();
     let mut at = 0;
-    for (start, end, term) in explained_words(text) {
+    for (start, end, term) in explained_words(text)
+        .into_iter()
+        .filter(|(_, _, t)| !props.exclude.contains(t))
+    {
         out.push(html! { { &text[at..start] } });
+        // Remember where the patient was reading, so Back returns there.
+        let open = {
+            let (act, spot, from, term) = (
+                aid.act.clone(),
+                aid.return_point.clone(),
+                aid.place.view.clone(),
+                term.clone(),
+            );
+            Callback::from(move |e: MouseEvent| {
+                let word = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|el| {
+                        let view = el.closest(".avn-view").ok()??;
+                        let words = view.query_selector_all(".avn-term").ok()?;
+                        (0..words.length())
+                            .find(|&i| words.item(i).is_some_and(|w| w.is_same_node(Some(&el))))
+                    });
+                if let Some(word) = word {
+                    let scroll_y = gloo::utils::window().scroll_y().unwrap_or(0.0);
+                    *spot.0.borrow_mut() = Some(ReturnPoint {
+                        from: from.clone(),
+                        scroll_y,
+                        word: word as usize,
+                    });
+                }
+                act.emit(Action::Opened(View::Term(term.clone())));
+            })
+        };
         out.push(html! {
-            <button type="button" class="avn-term" onclick={aid.open(View::Term(term.clone()))}>
+            <button type="button" class="avn-term" onclick={open}>
                 { &text[start..end] }
             </button>
         });
@@ -35,6 +74,20 @@ pub fn PatientText(props: &Props) -> Html {
     }
     out.push(html! { { &text[at..] } });
     html! { <>{ for out }</> }
+}
+
+/// The glossary words `texts` mark, in order, each once: what later paragraphs of the same
+/// card or view pass as `exclude`.
+pub fn marked_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<TermId> {
+    let mut out: Vec<TermId> = Vec::new();
+    for text in texts {
+        for (_, _, term) in explained_words(text) {
+            if !out.contains(term) {
+                out.push(term.clone());
+            }
+        }
+    }
+    out
 }
 
 /// Every glossary word form, lower case (ASCII only: no Unicode tables in the app), longest

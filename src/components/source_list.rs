@@ -39,7 +39,7 @@ pub fn SourceList(props: &Props) -> Html {
                 if let Some(href) = link {
                     { " " }
                     <a {href} target="_blank" rel="noopener noreferrer">
-                        { source.doi.as_deref().map_or("Link".to_string(), |d| format!("doi:{d}")) }
+                        { source.doi.as_deref().map_or(source.title.clone(), |d| format!("doi:{d}")) }
                         <span class="avn-visually-hidden">{ format!(" {}", ui.opens_new_tab) }</span>
                     </a>
                 }

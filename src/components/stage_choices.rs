@@ -46,7 +46,8 @@ pub fn StageChoices(props: &Props) -> Html {
             .filter(|_| props.explain_phases);
         html! {
             <section class={classes!("avn-phase", phase_class(phase))}>
-                <h3>{ ui.phase(phase) }</h3>
+                // Right under the page's h1 on a system page; under the overview's h2 elsewhere.
+                <@{if props.explain_phases { "h3" } else { "h2" }}>{ ui.phase(phase) }</@>
                 if let Some(summary) = summary {
                     <p>{ summary.get(lang) }</p>
                 }

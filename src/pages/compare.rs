@@ -8,9 +8,11 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::{figure_sentence, IconLegend};
 use crate::components::icon_array::IconArray;
+use crate::components::status_line::StatusLine;
 use crate::components::warning_signs::WarningSigns;
+use crate::focus::use_focus_after_removal;
 use crate::place::Action;
-use avn_kb::{fill, years, Cell, Figure, OptionTexts, StageId, Text, TreatmentOption};
+use avn_kb::{fill, Cell, Figure, OptionTexts, StageId, Text, TreatmentOption};
 use yew::prelude::*;
 
 /// Props: the stage the comparison is for.
@@ -23,6 +25,9 @@ pub struct Props {
 /// The comparison table.
 #[component]
 pub fn ComparePage(props: &Props) -> Html {
+    let table = use_node_ref();
+    let removing = use_focus_after_removal(table.clone(), "button.avn-remove");
+    let status = use_state_eq(String::new);
     let Some((aid, kb, ui)) = use_aid() else {
         return Html::default();
     };
@@ -37,13 +42,25 @@ pub fn ComparePage(props: &Props) -> Html {
         .filter_map(|id| kb.option(id))
         .collect();
     let stage_name = ui.stage_name(lang, system, stage);
-    let head = options.iter().map(|o| {
+    let head = options.iter().enumerate().map(|(at, o)| {
+        let remove = {
+            let (removing, status, act) = (removing.clone(), status.clone(), aid.act.clone());
+            let (id, said) = (
+                o.id.clone(),
+                fill(&ui.removed_status, &[("name", o.name.get(lang))]),
+            );
+            Callback::from(move |_: MouseEvent| {
+                removing.emit(at);
+                status.set(said.clone());
+                act.emit(Action::ToggledCompared(id.clone()));
+            })
+        };
         html! {
             <th scope="col" key={o.id.as_str().to_string()}>
                 <span class="avn-col-name">{ o.name.get(lang) }</span>
                 <button type="button" class="avn-link-button avn-remove"
                     aria-label={format!("{}: {}", ui.compare_remove, o.name.get(lang))}
-                    onclick={aid.send(Action::ToggledCompared(o.id.clone()))}>
+                    onclick={remove}>
                     { &ui.compare_remove }
                 </button>
             </th>
@@ -94,14 +111,14 @@ pub fn ComparePage(props: &Props) -> Html {
         .compare(&system.joint, stage, &aid.place.compared)
         .into_iter()
         .map(|row| {
-            let span = years(row.years);
+            let span = ui.span(row.years);
             let cells = options.iter().zip(row.cells).map(|(o, c)| {
                 let body = match c {
                     Cell::Figure(f) => picture(f, false),
                     Cell::FromOtherStage(f) => picture(f, true),
                     Cell::OtherHorizon(f) => html! {
                         <p class="avn-note">{ fill(&ui.compare_other_horizon, &[
-                            ("years", &years(f.years)),
+                            ("time", &ui.span(f.years)),
                             ("count", &f.per_100.to_string()),
                         ]) }{ " " }{ f.outcome.get(lang) }{ "." }</p>
                     },
@@ -112,7 +129,7 @@ pub fn ComparePage(props: &Props) -> Html {
             });
             html! {
                 <tr class="avn-figure-row">
-                    <th scope="row">{ fill(ui.measure(row.measure), &[("years", &span)]) }</th>
+                    <th scope="row">{ fill(ui.measure(row.measure), &[("time", &span)]) }</th>
                     { for cells }
                 </tr>
             }
@@ -137,7 +154,8 @@ pub fn ComparePage(props: &Props) -> Html {
             if options.len() < 2 {
                 <p class="avn-notice">{ &ui.compare_hint }</p>
             }
-            <div class="avn-grid-wrap">
+            <StatusLine text={(*status).clone()} />
+            <div class="avn-grid-wrap" ref={table}>
                 <table class="avn-grid">
                     <caption class="avn-visually-hidden">{ fill(&ui.compare_title, &[("stage", &stage_name)]) }</caption>
                     <thead><tr><td></td>{ for head }</tr></thead>

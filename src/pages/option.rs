@@ -7,7 +7,8 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::compare_tick::CompareTick;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
-use crate::components::patient_text::PatientText;
+use crate::components::patient_text::{marked_terms, PatientText};
+use crate::components::situation_notes::SituationNotes;
 use crate::components::source_list::SourceList;
 use crate::components::warning_signs::WarningSigns;
 use avn_kb::{OptionId, StageId};
@@ -37,11 +38,20 @@ pub fn OptionPage(props: &Props) -> Html {
         .offered_at(&system.joint, stage.phase)
         .map(|o| ui.offered(o));
     let texts = option.texts(Some(&system.joint), Some(stage.phase));
+    // In reading order, each explained word is a button the first time only.
+    let order = [
+        texts.involves,
+        texts.benefits,
+        texts.harms,
+        texts.living_with,
+    ];
     let section = |heading: &str, text: &avn_kb::Text| {
+        let at = order.iter().position(|t| *t == text).unwrap_or(0);
+        let exclude = marked_terms(order[..at].iter().map(|t| t.get(lang)));
         html! {
             <>
                 <h2>{ heading }</h2>
-                <p><PatientText text={text.get(lang).to_string()} /></p>
+                <p><PatientText text={text.get(lang).to_string()} {exclude} /></p>
             </>
         }
     };
@@ -81,6 +91,7 @@ pub fn OptionPage(props: &Props) -> Html {
             } else {
                 { for figures.into_iter().map(|f| html! { <FigureView figure={f.clone()} /> }) }
             }
+            <SituationNotes joint={system.joint.clone()} phase={stage.phase} options={vec![option.id.clone()]} />
             <WarningSigns joint={system.joint.clone()} options={vec![option.id.clone()]} />
             <SourceList lang={lang.clone()} sources={option.sources.clone()} />
             <DecideNav />

@@ -7,6 +7,7 @@ use crate::components::back::Back;
 use crate::components::compare_bar::CompareBar;
 use crate::components::decide_nav::DecideNav;
 use crate::components::option_card::OptionCard;
+use crate::components::situation_notes::SituationNotes;
 use crate::components::stage_questions::StageQuestions;
 use crate::components::warning_signs::WarningSigns;
 use avn_kb::{fill, Offered, Role, StageId};
@@ -30,6 +31,12 @@ pub fn OptionsPage(props: &Props) -> Html {
     };
     let lang = &aid.lang;
     let stage_name = ui.stage_name(lang, system, stage);
+    let offered: Vec<_> = kb
+        .options
+        .iter()
+        .filter(|o| o.offered_at(&system.joint, stage.phase).is_some())
+        .map(|o| o.id.clone())
+        .collect();
     let section = |role: Role| {
         [
             (Offered::Usually, &ui.group_usually),
@@ -67,7 +74,7 @@ pub fn OptionsPage(props: &Props) -> Html {
             <h1 tabindex="-1">{ fill(&ui.options_for_stage, &[("stage", &stage_name)]) }</h1>
             <p>{ &ui.options_intro }</p>
             <CompareBar stage={stage.id.clone()} />
-            <section class="avn-choices">
+            <section class="avn-decision-choices">
                 <h2>{ &ui.choices_heading }</h2>
                 <p>{ &ui.choices_intro }</p>
                 { section(Role::Alternative) }
@@ -79,6 +86,7 @@ pub fn OptionsPage(props: &Props) -> Html {
             </section>
             <CompareBar stage={stage.id.clone()} />
             <StageQuestions joint={system.joint.clone()} phase={stage.phase} />
+            <SituationNotes joint={system.joint.clone()} phase={stage.phase} options={offered} />
             <WarningSigns joint={system.joint.clone()} />
             <DecideNav />
         </>

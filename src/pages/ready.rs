@@ -5,6 +5,7 @@ use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::remember::Remember;
+use crate::components::status_line::StatusLine;
 use crate::decision::{
     sure_help, sure_question, sure_result, Action as DecisionAction, SURE_QUESTIONS,
 };
@@ -46,7 +47,8 @@ pub fn ReadyPage() -> Html {
             <h1 tabindex="-1">{ &ui.sure_heading }</h1>
             <p>{ &ui.sure_intro }</p>
             <form onsubmit={|e: SubmitEvent| e.prevent_default()}>{ for questions }</form>
-            <section class="avn-result" aria-live="polite">
+            <StatusLine text={if answered { fill(&ui.sure_score, &[("score", &result.score.to_string())]) } else { String::new() }} />
+            <section class="avn-result">
                 if answered {
                     <p><strong>{ fill(&ui.sure_score, &[("score", &result.score.to_string())]) }</strong></p>
                     if result.all_answered && result.unmet.is_empty() {

@@ -8,6 +8,7 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
 use crate::components::patient_text::PatientText;
+use crate::components::situation_notes::SituationNotes;
 use crate::components::source_list::SourceList;
 use crate::components::stage_questions::StageQuestions;
 use crate::components::warning_signs::WarningSigns;
@@ -103,6 +104,7 @@ pub fn StagePage(props: &Props) -> Html {
                 { &ui.see_options }
             </button>
             <StageQuestions joint={system.joint.clone()} phase={stage.phase} />
+            <SituationNotes joint={system.joint.clone()} phase={stage.phase} />
             <WarningSigns joint={system.joint.clone()} />
             <SourceList lang={lang.clone()} sources={sources} />
             <DecideNav />

@@ -6,6 +6,7 @@ use crate::aid::{considered_options, use_aid};
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::remember::Remember;
+use crate::components::status_line::StatusLine;
 use crate::decision::{Action as DecisionAction, MAX_RATING};
 use crate::place::View;
 use avn_kb::fit::{fit, FitLevel};
@@ -77,13 +78,25 @@ pub fn ValuesPage() -> Html {
         });
             html! { <>{ for cards }</> }
         });
+    let status = if stage.is_some() && !high.is_empty() {
+        fill(
+            &ui.fit_status,
+            &[
+                ("options", &considered.len().to_string()),
+                ("values", &high.len().to_string()),
+            ],
+        )
+    } else {
+        String::new()
+    };
     html! {
         <>
             <Back />
             <h1 tabindex="-1">{ &ui.values_heading }</h1>
             <p>{ &ui.values_intro }</p>
             <form onsubmit={|e: SubmitEvent| e.prevent_default()}>{ for ratings }</form>
-            <section class="avn-result" aria-live="polite">
+            <StatusLine text={status} />
+            <section class="avn-result">
                 <h2>{ &ui.fit_heading }</h2>
                 <p>{ &ui.fit_intro }</p>
                 if stage.is_none() {

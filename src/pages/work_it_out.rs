@@ -5,6 +5,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::stage_button::StageButton;
+use crate::components::status_line::StatusLine;
 use crate::place::{Action, FoundBy};
 use avn_kb::{fill, questions_for, work_out, Answers, JointId};
 use yew::prelude::*;
@@ -60,14 +61,23 @@ pub fn WorkItOutPage(props: &Props) -> Html {
 
     let outcome = work_out(kb, &props.joint, &answers);
     let answered = asked.iter().any(|&q| answers.get(q).is_some());
+    let line = |fit: &avn_kb::SystemFit| {
+        let name = fit.system.name.get(lang);
+        match (fit.exact(), fit.range()) {
+            (Some(stage), _) => fill(
+                &ui.finder_fits_stage,
+                &[("system", name), ("stage", &stage.code)],
+            ),
+            (None, Some((low, high))) => fill(
+                &ui.finder_fits_range,
+                &[("system", name), ("low", &low.code), ("high", &high.code)],
+            ),
+            _ => fill(&ui.finder_fits_none, &[("system", name)]),
+        }
+    };
     let systems = outcome.systems.iter().map(|fit| {
         let name = fit.system.name.get(lang);
-        let line = match (fit.exact(), fit.range()) {
-            (Some(stage), _) => fill(&ui.finder_fits_stage, &[("system", name), ("stage", &stage.code)]),
-            (None, Some((low, high))) => fill(&ui.finder_fits_range,
-                &[("system", name), ("low", &low.code), ("high", &high.code)]),
-            _ => fill(&ui.finder_fits_none, &[("system", name)]),
-        };
+        let line = line(fit);
         html! {
             <section key={fit.system.id.as_str().to_string()} class="avn-fit">
                 <h3>{ name }</h3>
@@ -93,6 +103,13 @@ pub fn WorkItOutPage(props: &Props) -> Html {
         )
     };
     let because = outcome.decided_by.all();
+    // The first system's result, said once after each answer.
+    let status = outcome
+        .systems
+        .first()
+        .filter(|_| answered)
+        .map(line)
+        .unwrap_or_default();
     html! {
         <>
             <Back />
@@ -104,7 +121,8 @@ pub fn WorkItOutPage(props: &Props) -> Html {
             <form class="avn-questions" onsubmit={|e: SubmitEvent| e.prevent_default()}>
                 { for questions }
             </form>
-            <section class="avn-result" aria-live="polite">
+            <StatusLine text={status} />
+            <section class="avn-result">
                 <h2>{ &ui.finder_result_heading }</h2>
                 if !answered {
                     <p>{ &ui.finder_no_answers }</p>

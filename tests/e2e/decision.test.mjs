@@ -180,8 +180,8 @@ test('with "remember" ticked, a reload restores the answers; clearing them remov
 
 test('damaged or old saved answers are dropped with a short notice, never a crash', async () => {
   for (const [saved, notice] of [
-    ['avn1.%%%not-base64', 'could not be read'],
-    ['avn0.AAAA', 'older version'],
+    ['avn2.%%%not-base64', 'could not be read'],
+    ['avn1.AAAA', 'older version'],
   ]) {
     const { context, page, errors } = await newRecordedPage(browser, server.url);
     try {

@@ -146,7 +146,7 @@ test('offline: the single file opens from disk, shows its content version, and r
     await page.goto(file);
     const aid = page.locator('[data-avn-aid]');
     await aid.getByRole('button', { name: 'Hip', exact: true }).waitFor();
-    assert.match(await aid.locator('.avn-footer').innerText(), /Content version \d+\.\d+\.\d+, last reviewed \d{4}-\d\d-\d\d/);
+    assert.match(await aid.locator('.avn-footer').innerText(), /Content version \d+\.\d+\.\d+\. Last reviewed \d{4}-\d\d-\d\d · Next review due \d{4}-\d\d-\d\d/);
     assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'), /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
     await walkEveryView(aid);
     await aid.getByRole('button', { name: 'Hip', exact: true }).click();
@@ -195,7 +195,7 @@ test('embed: a hostile host page and two instances leave each other alone, and b
     // Bad configuration: each value is explained inside the widget and replaced by the default.
     const twoText = await two.locator('.avn-aid').innerText();
     assert.match(twoText, /contact link that is not safe/);
-    assert.match(twoText, /colour that is hard to read/);
+    assert.match(twoText, /cannot read as a colour/);
     assert.match(twoText, /not available in the language "zz" yet/);
     assert.match(twoText, /start on "elbow"/);
     assert.equal(await two.locator('a[href^="javascript"]').count(), 0);

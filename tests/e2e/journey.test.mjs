@@ -168,7 +168,7 @@ test('2. work it out with "I don\'t know" answers: the result is a range with AR
     assert.ok(low >= 0 && high >= 0 && low <= iiia && iiia <= high, `range ${arco[2]}–${arco[3]} includes IIIA`);
     assert.ok(low < iiia || high > iiia, 'the range is wider than IIIA alone');
     const because = result.locator('p', { hasText: 'This is because you said:' }).locator('xpath=following-sibling::ul[1]');
-    assert.match(await because.innerText(), /“Yes” to “Does the report mention a crescent sign, or a crack just under the surface of the bone\?”/);
+    assert.match(await because.innerText(), /“Yes” to “Does the report mention a crescent sign, or a crack just under the surface of the bone, on the X-ray, a CT scan or the MRI\?”/);
     assert.match(said, /You did not know the answer to:[\s\S]*flattened or sunk/);
     assert.match(said, /Only your doctor can tell you your stage/);
     // The answers live in the fragment (not any health detail beyond them), and the view stays.
@@ -242,7 +242,7 @@ async function checkCompareTable(page, expectedColumns) {
     const span = row.header.match(/(?:within|over) ([\d.]+) years/);
     assert.ok(span, `figure row header names a time span: "${row.header}"`);
     for (const label of row.pictures) {
-      assert.match(label, /^Picture of 100 people\. \d+ out of 100 /, label);
+      assert.match(label, /^Picture of 100 people\. \d+ in 100 /, label);
       const years = label.match(/within ([\d.]+) years/);
       assert.ok(years, `picture label names its time span: ${label}`);
       assert.equal(years[1], span[1], `row "${row.header}" picture "${label}" uses the same span`);
@@ -265,10 +265,17 @@ test('4. compare three options for ARCO II: three columns, pictures with one tim
     await openHosted(page);
     await walkToOptions(page, 'II');
     const aid = page.locator('.avn-aid');
-    for (const group of ['Usually offered at this stage', 'Sometimes offered at this stage', 'Not usually offered at this stage']) {
-      assert.equal(await page.getByRole('heading', { level: 2, name: group, exact: true }).count(), 1, group);
+    // The decision first: the choices, grouped by how often offered, then care that goes with any.
+    const sections = await aid.locator('h2').allInnerTexts();
+    assert.ok(sections.indexOf('The choices at this stage') >= 0, sections.join(' | '));
+    assert.ok(sections.indexOf('The choices at this stage') < sections.indexOf('Care that goes with any choice'), sections.join(' | '));
+    const choices = aid.locator('section.avn-decision-choices');
+    for (const group of ['Usually offered at this stage', 'Sometimes offered at this stage']) {
+      assert.equal(await choices.getByRole('heading', { level: 3, name: group, exact: true }).count(), 1, group);
     }
-    const card = page.locator('article.avn-card', { has: page.getByRole('heading', { level: 3, name: 'Watch and wait', exact: true }) });
+    const careNames = await aid.locator('section.avn-with-any article h3').allInnerTexts();
+    assert.ok(careNames.includes('Pain relief medicines') && !careNames.includes('Watch and wait'), careNames.join(' | '));
+    const card = choices.locator('article.avn-card', { has: page.getByRole('heading', { level: 3, name: 'Watch and wait', exact: true }) });
     assert.equal(await card.getByRole('heading', { level: 4, name: 'Possible benefits', exact: true }).count(), 1);
     assert.equal(await card.getByRole('heading', { level: 4, name: 'Possible harms and side effects', exact: true }).count(), 1);
     assert.equal(await card.getByRole('button', { name: 'More about Watch and wait', exact: true }).count(), 1);
@@ -621,10 +628,13 @@ test('10. reference pages: the risk checklist counts ticks without a trace in th
     for (const id of ids) assert.ok(!page.url().includes(id));
 
     await step(page, page, nav.getByRole('button', { name: 'Symptoms and when to see a doctor', exact: true }), 'Symptoms and when to see a doctor');
-    const urgent = page.locator('.avn-urgent');
-    assert.ok((await urgent.count()) >= 1);
-    assert.ok(await urgent.first().isVisible());
-    assert.match(await urgent.first().innerText(), /^Urgent:/);
+    // Every joint's warning signs, most urgent first, and those for after a treatment.
+    const signs = page.locator('li.avn-urgency');
+    assert.ok((await signs.count()) >= 10);
+    assert.ok(await signs.first().isVisible());
+    for (const text of await signs.allInnerTexts()) assert.match(text, /^(Call emergency services now|Get seen the same day|Contact your care team within a day or two):/);
+    const joints = await page.locator('.avn-doctor h3').allInnerTexts();
+    for (const name of ['Hip', 'Jaw', 'Wrist', 'After a treatment']) assert.ok(joints.includes(name), joints.join(' | '));
     await expectNoAxeViolations(page, 'symptoms');
 
     for (const [name, title] of [['Words explained', 'Words explained'], ['Questions people ask', 'Questions people ask'], ['Sources', 'Sources'], ['About this guide', 'About this guide']]) {
@@ -648,9 +658,21 @@ test('10. reference pages: the risk checklist counts ticks without a trace in th
     await expectNoAxeViolations(page, `term (${termTitle})`);
     await page.goBack();
     await expectView(page, page, 'ARCO 2019 stage IIIA');
+    // Back from a word returns to the same place in the text, with focus on the word.
+    await page.setViewportSize({ width: 390, height: 700 });
+    await word.scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 100, `the word is down the page (${scrolled} px)`);
     await word.click();
     await expectView(page, page, termTitle);
-    await step(page, page, button(page, 'Back'), 'ARCO 2019 stage IIIA');
+    await button(page, 'Back').click();
+    await expectView(page, page, 'ARCO 2019 stage IIIA');
+    const back = await focused(page);
+    assert.equal(back.tag, 'BUTTON', `focus is on ${back.tag} "${back.text}"`);
+    assert.equal(back.text, wordText);
+    const again = await page.evaluate(() => window.scrollY);
+    assert.ok(Math.abs(again - scrolled) <= 50, `scrolled to ${again} px, was ${scrolled} px`);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -5,7 +5,7 @@
 
 use base64::Engine;
 use flate2::{write::GzEncoder, Compression};
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -89,7 +89,7 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let wasm = fs::read(&optimised).map_err(|e| e.to_string())?;
     let glue = fs::read_to_string(staging.join(format!("{APP}.js"))).map_err(|e| e.to_string())?;
-    let script = app_script(&glue, &wasm);
+    let script = app_script(&glue, &wasm, &kb.about);
     write(&out.join(format!("{APP}.js")), script.as_bytes())?;
 
     let ui = &kb.ui[0].1;
@@ -97,6 +97,7 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     let page = |csp: &str, script_tag: &str, offline_link: &str, noscript: &str| {
         template
             .replace("{{csp}}", csp)
+            .replace("{{style}}", PAGE_STYLE)
             .replace("{{title}}", &ui.app_title)
             .replace("{{content_version}}", &kb.about.content_version)
             .replace("{{offline_link}}", offline_link)
@@ -113,7 +114,7 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
         &inline_csp,
         &inline_script,
         &format!(
-            "<p><a href=\"{APP}-offline.html\" download>{}</a></p>",
+            "<p class=\"avn-offline-link\"><a href=\"{APP}-offline.html\" download>{}</a></p>",
             ui.offline_link
         ),
         &format!(" <a href=\"{APP}-reference.html\">Read the full reference without it</a>."),
@@ -130,6 +131,11 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     )?;
 
     print_sizes(&out)?;
+    // For the embed snippet's `integrity` attribute (Subresource Integrity).
+    println!(
+        "avn-aid.js integrity: sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(script.as_bytes()))
+    );
     println!(
         "built {} in {:.1}s (content version {})",
         variant.out,
@@ -139,12 +145,17 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     Ok(out)
 }
 
+/// The page's own style (allowed by hash): printing the hosted page prints the aid, not the
+/// offline link beside it.
+const PAGE_STYLE: &str = "@media print{.avn-offline-link{display:none}}";
+
 /// The Content-Security-Policy for a page whose script is allowed by `script_source`. No
 /// request of any kind is allowed after the page's own files (`connect-src 'none'`), and no
 /// style source is needed: the aid's styles are adopted into its shadow roots from script.
 fn csp(script_source: &str) -> String {
+    let style = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(PAGE_STYLE));
     format!(
-        "default-src 'none'; script-src {script_source} 'wasm-unsafe-eval'; style-src 'none'; \
+        "default-src 'none'; script-src {script_source} 'wasm-unsafe-eval'; style-src 'sha256-{style}'; \
          img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
 }
@@ -154,7 +165,7 @@ fn csp(script_source: &str) -> String {
 /// fetch at all (so `connect-src 'none'` holds, and it works from file://); deflating first (with
 /// zopfli) makes it cost about the same over a gzip connection as a separate .wasm file, and 58 %
 /// less without one.
-fn app_script(glue: &str, wasm: &[u8]) -> String {
+fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
     // Zopfli writes ordinary zlib data that `DecompressionStream('deflate')` reads, about 5 %
     // smaller than zlib's best level (10 KB less to download), for a few seconds of build time.
     let mut deflated = Vec::new();
@@ -166,12 +177,27 @@ fn app_script(glue: &str, wasm: &[u8]) -> String {
     )
     .expect("in-memory write");
     let packed = base64::engine::general_purpose::STANDARD.encode(deflated);
+    let facts = format!(
+        "{{ version: {}, contentReviewed: {}, nextReview: {} }}",
+        js_string(&about.content_version),
+        js_string(&about.reviewed),
+        js_string(&about.next_review)
+    );
+    // Everything runs inside one function, so the script declares no page globals (the glue's
+    // `wasm_bindgen` is local: another wasm widget's global of that name is never touched),
+    // and a symbol on `window` makes a second copy of the script do nothing.
     format!(
-        "{glue}\n(function () {{\n\
+        "(function () {{\n\
+         var once = Symbol.for('avn-aid');\n\
+         if (window[once]) {{ return; }}\n\
+         Object.defineProperty(window, once, {{ value: true }});\n\
+         {glue}\n\
+         var facts = {facts};\n\
+         {element}\n\
          var packed = \"{packed}\";\n\
          function fail(error) {{\n\
            console.error('The AVN guide could not start:', error);\n\
-           document.querySelectorAll('[data-avn-aid]:not([data-avn-mounted])').forEach(function (host) {{\n\
+           document.querySelectorAll('[data-avn-aid], avn-aid').forEach(function (host) {{\n\
              host.textContent = 'This guide could not start in this browser. Please try an up-to-date browser.';\n\
            }});\n\
          }}\n\
@@ -183,8 +209,43 @@ fn app_script(glue: &str, wasm: &[u8]) -> String {
              .then(function (wasm) {{ return wasm_bindgen({{ module_or_path: wasm }}); }})\n\
              .catch(fail);\n\
          }} catch (error) {{ fail(error); }}\n\
-         }})();\n"
+         }})();\n",
+        element = CUSTOM_ELEMENT
     )
+}
+
+/// `<avn-aid hospital="…" lang="…">`: the same settings as the `<div data-avn-aid>` form,
+/// without `data-`. The element tells the app (by events on itself) when it joins the page and
+/// when a setting changes, and offers the content's version and review dates as read-only
+/// properties.
+const CUSTOM_ELEMENT: &str = "if (window.customElements && !window.customElements.get('avn-aid')) {
+  window.customElements.define('avn-aid', class extends HTMLElement {
+    static get observedAttributes() { return ['hospital', 'contact-url', 'lang', 'accent', 'joint', 'disclaimer', 'keep-place']; }
+    connectedCallback() { this.dispatchEvent(new Event('avn-aid-connected', { bubbles: true, composed: true })); }
+    attributeChangedCallback(name, before, after) {
+      if (before !== after && this.isConnected) { this.dispatchEvent(new Event('avn-aid-changed', { bubbles: true, composed: true })); }
+    }
+    get version() { return facts.version; }
+    get contentReviewed() { return facts.contentReviewed; }
+    get nextReview() { return facts.nextReview; }
+  });
+}";
+
+/// `text` as a JavaScript string literal.
+fn js_string(text: &str) -> String {
+    let mut out = String::from("'");
+    for c in text.chars() {
+        match c {
+            '\'' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_ascii_graphic() || c == ' ' => out.push(c),
+            c => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// Runs npm binaryen's wasm-opt at -Oz to a fixed point, plus `extra` flags. rustc/LLD never

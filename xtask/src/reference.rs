@@ -129,6 +129,7 @@ pub fn render(kb: &Kb) -> String {
         &[
             ("version", &kb.about.content_version),
             ("reviewed", &kb.about.reviewed),
+            ("next_review", &kb.about.next_review),
         ],
     );
     let style_hash =
@@ -291,12 +292,11 @@ fn render_figures(body: &mut String, kb: &Kb, lang: &LangId, figures: &[Figure])
         esc(&ui.figures_heading)
     ));
     for f in figures {
-        let years = format!("{}", f.years);
         let mut line = format!(
             "<strong>{}</strong>: {} {}",
             esc(&fill(&ui.figure_count, &[("n", &f.per_100.to_string())])),
             esc(f.outcome.get(lang)),
-            esc(&fill(&ui.figure_time, &[("years", &years)]))
+            esc(&fill(&ui.figure_time, &[("time", &ui.span(f.years))]))
         );
         if let (Some(low), Some(high)) = (f.low, f.high) {
             line.push_str(&format!(

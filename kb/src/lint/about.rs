@@ -19,6 +19,7 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
         }
         lint.date(&e.path, "published", &a.published);
         lint.date(&e.path, "reviewed", &a.reviewed);
+        lint.date(&e.path, "next_review", &a.next_review);
         if a.language.is_empty() {
             lint.push(
                 Rule::Empty,

@@ -18,7 +18,8 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
         && signs_ok
         && c.topics.iter().all(|e| e.file.is_some())
         && c.risk_factors.iter().all(|e| e.file.is_some())
-        && c.faqs.iter().all(|e| e.file.is_some());
+        && c.faqs.iter().all(|e| e.file.is_some())
+        && c.situations.iter().all(|e| e.file.is_some());
 
     for (e, _) in parsed(&c.joints) {
         let systems: Vec<_> = parsed(&c.systems)
@@ -143,9 +144,12 @@ fn choices(lint: &mut Lint, c: &Content, path: &str, joint: &str, has_late: bool
     }
 }
 
+/// A sign naming at most this many joints counts as a joint's own (two: the knee's two kinds
+/// share their signs); one naming more is general advice, however true for the joint.
+const OWN_SIGN_JOINTS: usize = 2;
+
 /// At least one same-day or emergency sign of the joint's own.
 fn own_sign(lint: &mut Lint, c: &Content, path: &str, joint: &str) {
-    let joints = c.joints.len();
     let has_own = parsed(&c.warning_signs)
         .flat_map(|(_, f)| &f.sign)
         .any(|s| {
@@ -153,7 +157,7 @@ fn own_sign(lint: &mut Lint, c: &Content, path: &str, joint: &str) {
                 && s.after.is_empty()
                 && matches!(s.urgency, Urgency::Emergency | Urgency::SameDay)
                 && s.joints.iter().any(|j| j == joint)
-                && (s.joints.len() < joints || joints == 1)
+                && s.joints.len() <= OWN_SIGN_JOINTS
         });
     if !has_own {
         lint.push(

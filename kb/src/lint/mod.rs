@@ -49,6 +49,7 @@ pub fn check(c: &Content) -> Vec<Problem> {
     options::check(&mut lint, c);
     reference::check(&mut lint, c);
     signs::check(&mut lint, c);
+    signs::situations(&mut lint, c);
     cross::check(&mut lint, c);
     lint.out
 }

@@ -56,7 +56,7 @@ pub enum Rule {
     /// KB021: a figure with a measure but no joint: options are compared per joint.
     MeasureWithoutJoint,
     /// KB022: a joint without a same-day or emergency warning sign of its own (one that is not
-    /// about the time after a treatment and does not name every joint).
+    /// about the time after a treatment and names at most two joints).
     NoOwnWarningSign,
     /// KB023: an operation that no warning sign covers for the time after it.
     NoAftercareSign,

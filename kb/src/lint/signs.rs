@@ -1,4 +1,4 @@
-//! Warning signs: where they show, what they say, and where that comes from.
+//! Warning signs and situations: where they show, what they say, and where that comes from.
 
 use super::{Lint, Rule};
 use crate::files::{parsed, Content};
@@ -38,6 +38,41 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
                     at("joints"),
                     "this sign shows nowhere: name its joints, or the treatments it follows (after)",
                 );
+            }
+        }
+    }
+}
+
+/// Situations: each has notes, and each note names real joints and options.
+pub(super) fn situations(lint: &mut Lint, c: &Content) {
+    for (e, f) in parsed(&c.situations) {
+        lint.order("situation", f.order, e);
+        lint.patient(&e.path, "name", &f.name);
+        lint.date(&e.path, "reviewed", &f.reviewed);
+        if f.note.is_empty() {
+            lint.push(
+                Rule::Empty,
+                &e.path,
+                "note",
+                "a situation needs at least one [[note]]: what matters in it",
+            );
+        }
+        for (i, n) in f.note.iter().enumerate() {
+            let at = |field: &str| format!("note[{i}].{field}");
+            lint.patient(&e.path, &at("text"), &n.text);
+            lint.sources(&e.path, &at("sources"), &n.sources);
+            for (k, joint) in n.joints.iter().enumerate() {
+                lint.joint(&e.path, &at(&format!("joints[{k}]")), joint);
+            }
+            for (k, option) in n.options.iter().enumerate() {
+                if !lint.known.options.contains(option) {
+                    lint.push(
+                        Rule::BrokenReference,
+                        &e.path,
+                        at(&format!("options[{k}]")),
+                        format!("no option \"{option}\" in content/options/"),
+                    );
+                }
             }
         }
     }
