@@ -65,6 +65,7 @@ pub fn render(kb: &Kb) -> String {
             render_option(&mut body, kb, lang, option);
         }
     }
+    render_situations(&mut body, kb, lang);
     if !kb.risk_factors.is_empty() {
         body.push_str(&format!("<h2>{}</h2>\n", esc(&ui.risk_factors_heading)));
         for r in &kb.risk_factors {
@@ -435,6 +436,49 @@ fn render_warning_signs(body: &mut String, kb: &Kb, lang: &LangId) {
     body.push_str("</ul>\n");
 }
 
+/// Each situation a patient may tick, with its notes and where each shows.
+fn render_situations(body: &mut String, kb: &Kb, lang: &LangId) {
+    if kb.situations.is_empty() {
+        return;
+    }
+    let ui = kb.ui(lang);
+    body.push_str(&format!("<h2>{}</h2>\n", esc(&ui.situation_heading)));
+    for situation in &kb.situations {
+        body.push_str(&format!(
+            "<h3>{}</h3>\n<ul>\n",
+            esc(situation.name.get(lang))
+        ));
+        for note in &situation.notes {
+            let mut place: Vec<String> = note
+                .joints
+                .iter()
+                .filter_map(|j| kb.joint(j))
+                .map(|j| j.name.get(lang).to_string())
+                .collect();
+            place.extend(note.phases.iter().map(|p| ui.phase(*p).to_string()));
+            place.extend(
+                note.options
+                    .iter()
+                    .filter_map(|o| kb.option(o))
+                    .map(|o| o.name.get(lang).to_string()),
+            );
+            let place = if place.is_empty() {
+                String::new()
+            } else {
+                format!("<em>{}:</em> ", esc(&place.join(", ")))
+            };
+            body.push_str(&format!(
+                "<li>{place}{} {} {}. {}</li>\n",
+                esc(note.text.get(lang)),
+                esc(&ui.certainty_label),
+                esc(ui.certainty(note.certainty)),
+                cites(kb, &note.sources)
+            ));
+        }
+        body.push_str("</ul>\n");
+    }
+}
+
 /// The measured reading level and the change log.
 fn render_method(body: &mut String, kb: &Kb, lang: &LangId) {
     let ui = kb.ui(lang);
@@ -515,6 +559,18 @@ mod tests {
             assert!(page.contains(&format!("<li id=\"{}\">", source.id)));
         }
         assert!(!page.contains("<script"));
+        for situation in &kb.situations {
+            for note in &situation.notes {
+                assert!(page.contains(&esc(note.text.get(kb.default_lang()))));
+            }
+        }
+        for sign in &kb.warning_signs {
+            assert!(
+                page.contains(&esc(sign.text.get(kb.default_lang()))),
+                "{}",
+                sign.id
+            );
+        }
     }
 
     #[test]
