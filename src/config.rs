@@ -76,7 +76,8 @@ impl Config {
             })
             .filter(|s| !s.is_empty())
         };
-        let text = |v: Option<String>| cut(v, MAX_TEXT);
+        // A name or a note is plain text: markup a CMS left in is dropped, not shown as code.
+        let text = |v: Option<String>| cut(v.map(|t| without_markup(&t)), MAX_TEXT);
         let code = |v: Option<String>| cut(v, MAX_CODE);
         let contact_url = text(a.contact_url).and_then(|url| {
             safe_link(&url).then_some(url).or_else(|| {
@@ -114,6 +115,30 @@ impl Config {
             problems,
         }
     }
+}
+
+/// `text` without anything written as a tag (`<b>`, `</p>`, `<img …>`), in one pass; a `<`
+/// that opens no tag is kept.
+fn without_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tag = &rest[at..];
+        let looks_like_tag = tag[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        match tag.find('>') {
+            Some(end) if looks_like_tag => rest = &tag[end + 1..],
+            _ => {
+                out.push('<');
+                rest = &tag[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Only links that open a web page, an email or a phone call; never `javascript:`, `data:`
@@ -299,6 +324,16 @@ mod tests {
                 proptest::prop_assert!(accent.len() == 7 && accent.starts_with('#'));
             }
         }
+    }
+
+    #[test]
+    fn markup_in_a_name_or_note_is_dropped_and_the_words_kept() {
+        let config = with(|a| {
+            a.hospital = Some("<b>St Example</b> Hospital".into());
+            a.disclaimer = Some("Ask us <script>alert(1)</script>first. Age < 18? Call.".into());
+        });
+        assert_eq!(config.hospital.as_deref(), Some("St Example Hospital"));
+        assert_eq!(config.disclaimer.as_deref(), Some("Ask us alert(1)first. Age < 18? Call."));
     }
 
     #[test]
