@@ -333,7 +333,10 @@ mod tests {
             a.disclaimer = Some("Ask us <script>alert(1)</script>first. Age < 18? Call.".into());
         });
         assert_eq!(config.hospital.as_deref(), Some("St Example Hospital"));
-        assert_eq!(config.disclaimer.as_deref(), Some("Ask us alert(1)first. Age < 18? Call."));
+        assert_eq!(
+            config.disclaimer.as_deref(),
+            Some("Ask us alert(1)first. Age < 18? Call.")
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::icon_array::IconArray;
-use avn_kb::{fill, Figure, Kb, LangId, UiText};
+use avn_kb::{fill, Figure, Kb, LangId, SourceId, UiText};
 use yew::prelude::*;
 
 /// Props: the figure.
@@ -35,7 +35,7 @@ pub fn FigureView(props: &Props) -> Html {
                 if let Some(note) = &f.note {
                     <p class="avn-note">{ note.get(lang) }</p>
                 }
-                <p class="avn-cite">{ cites(kb, f) }</p>
+                <p class="avn-cite">{ cites(kb, &f.sources) }</p>
             </figcaption>
         </figure>
     }
@@ -59,9 +59,9 @@ pub fn figure_sentence(ui: &UiText, lang: &LangId, f: &Figure) -> String {
     line
 }
 
-/// The sources of a figure, short: "Castro 2000".
-fn cites(kb: &Kb, f: &Figure) -> String {
-    f.sources
+/// Sources, short: "Castro 2000; Smith 1995".
+pub fn cites(kb: &Kb, sources: &[SourceId]) -> String {
+    sources
         .iter()
         .filter_map(|id| kb.source(id))
         .map(|s| format!("{} {}", s.first_author(), s.year))

@@ -4,6 +4,7 @@
 
 use crate::aid::use_aid;
 use crate::components::certainty::CertaintyBadge;
+use crate::components::figure_view::cites;
 use crate::components::patient_text::PatientText;
 use crate::decision::Action as DecisionAction;
 use avn_kb::{fill, JointId, OptionId, Phase};
@@ -53,12 +54,6 @@ pub fn SituationNotes(props: &Props) -> Html {
                 .filter_map(|o| kb.option(o))
                 .map(|o| o.name.get(lang))
                 .collect();
-            let cites: Vec<String> = note
-                .sources
-                .iter()
-                .filter_map(|id| kb.source(id))
-                .map(|s| format!("{} {}", s.first_author(), s.year))
-                .collect();
             html! {
                 <li>
                     <strong>{ situation.name.get(lang) }</strong>
@@ -67,7 +62,7 @@ pub fn SituationNotes(props: &Props) -> Html {
                     }
                     <br /><PatientText text={note.text.get(lang).to_string()} />
                     <br /><CertaintyBadge certainty={note.certainty} />
-                    <span class="avn-cite">{ " " }{ cites.join("; ") }</span>
+                    <span class="avn-cite">{ " " }{ cites(kb, &note.sources) }</span>
                 </li>
             }
         })

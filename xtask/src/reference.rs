@@ -250,13 +250,7 @@ fn render_option(body: &mut String, kb: &Kb, lang: &LangId, o: &TreatmentOption)
     ));
     // Text written for some joints or stage groups, labelled with where it applies.
     for v in &o.variants {
-        let mut place: Vec<String> = v
-            .joints
-            .iter()
-            .filter_map(|j| kb.joint(j))
-            .map(|j| j.name.get(lang).to_string())
-            .collect();
-        place.extend(v.phases.iter().map(|p| ui.phase(*p).to_string()));
+        let place = place_names(kb, lang, &v.joints, &v.phases);
         for (label, text) in [
             (&ui.involves_heading, &v.involves),
             (&ui.benefits_heading, &v.benefits),
@@ -436,6 +430,23 @@ fn render_warning_signs(body: &mut String, kb: &Kb, lang: &LangId) {
     body.push_str("</ul>\n");
 }
 
+/// Where a text applies, in words: its joints' names, then its stage groups.
+fn place_names(
+    kb: &Kb,
+    lang: &LangId,
+    joints: &[avn_kb::JointId],
+    phases: &[avn_kb::Phase],
+) -> Vec<String> {
+    let ui = kb.ui(lang);
+    let mut place: Vec<String> = joints
+        .iter()
+        .filter_map(|j| kb.joint(j))
+        .map(|j| j.name.get(lang).to_string())
+        .collect();
+    place.extend(phases.iter().map(|p| ui.phase(*p).to_string()));
+    place
+}
+
 /// Each situation a patient may tick, with its notes and where each shows.
 fn render_situations(body: &mut String, kb: &Kb, lang: &LangId) {
     if kb.situations.is_empty() {
@@ -449,13 +460,7 @@ fn render_situations(body: &mut String, kb: &Kb, lang: &LangId) {
             esc(situation.name.get(lang))
         ));
         for note in &situation.notes {
-            let mut place: Vec<String> = note
-                .joints
-                .iter()
-                .filter_map(|j| kb.joint(j))
-                .map(|j| j.name.get(lang).to_string())
-                .collect();
-            place.extend(note.phases.iter().map(|p| ui.phase(*p).to_string()));
+            let mut place = place_names(kb, lang, &note.joints, &note.phases);
             place.extend(
                 note.options
                     .iter()

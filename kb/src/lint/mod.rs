@@ -160,6 +160,18 @@ impl Lint<'_> {
         }
     }
 
+    /// An option reference that must exist.
+    fn option(&mut self, file: &str, field: &str, option: &str) {
+        if !self.known.options.contains(option) {
+            self.push(
+                Rule::BrokenReference,
+                file,
+                field,
+                format!("no option \"{option}\" in content/options/"),
+            );
+        }
+    }
+
     /// A display order that must be unique among files of `kind`.
     fn order<T>(&mut self, kind: &str, order: u32, e: &Entry<T>) {
         if let Some(other) = self.orders.insert((kind.to_string(), order), e.id.clone()) {

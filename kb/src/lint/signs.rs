@@ -22,14 +22,7 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
                 lint.joint(&e.path, &at(&format!("joints[{i}]")), joint);
             }
             for (i, option) in s.after.iter().enumerate() {
-                if !lint.known.options.contains(option) {
-                    lint.push(
-                        Rule::BrokenReference,
-                        &e.path,
-                        at(&format!("after[{i}]")),
-                        format!("no option \"{option}\" in content/options/"),
-                    );
-                }
+                lint.option(&e.path, &at(&format!("after[{i}]")), option);
             }
             if s.joints.is_empty() && s.after.is_empty() && !s.after_operation {
                 lint.push(
@@ -65,14 +58,7 @@ pub(super) fn situations(lint: &mut Lint, c: &Content) {
                 lint.joint(&e.path, &at(&format!("joints[{k}]")), joint);
             }
             for (k, option) in n.options.iter().enumerate() {
-                if !lint.known.options.contains(option) {
-                    lint.push(
-                        Rule::BrokenReference,
-                        &e.path,
-                        at(&format!("options[{k}]")),
-                        format!("no option \"{option}\" in content/options/"),
-                    );
-                }
+                lint.option(&e.path, &at(&format!("options[{k}]")), option);
             }
         }
     }
