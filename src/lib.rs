@@ -127,14 +127,34 @@ fn mount_if_new(host: Element) {
     }
 }
 
+/// The most of one attribute copied out of the page, in UTF-16 units: far more than the longest
+/// setting keeps (600 characters, even of 11-unit emoji), so the cut still happens in `Config`,
+/// at a whole character, and a host's 2 MB attribute costs no more than a short one.
+const MAX_ATTRIBUTE_UNITS: u32 = 16 * 1024;
+
+/// An attribute's value, read without copying more than `MAX_ATTRIBUTE_UNITS` of it.
+fn attribute(host: &Element, name: &str) -> Option<String> {
+    let node = host.get_attribute_node(name)?;
+    let value: js_sys::JsString = js_sys::Reflect::get(&node, &"value".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let value = if value.length() > MAX_ATTRIBUTE_UNITS {
+        value.slice(0, MAX_ATTRIBUTE_UNITS)
+    } else {
+        value
+    };
+    Some(String::from(value))
+}
+
 /// The host's settings: `data-*` on a `<div>`, the same names without `data-` on `<avn-aid>`.
 fn attributes(host: &Element) -> Attributes {
     let custom = host.tag_name().eq_ignore_ascii_case(HOST_ELEMENT);
     let get = |name: &str| {
         if custom {
-            host.get_attribute(name)
+            attribute(host, name)
         } else {
-            host.get_attribute(&format!("data-{name}"))
+            attribute(host, &format!("data-{name}"))
         }
     };
     Attributes {
@@ -152,7 +172,7 @@ fn attributes(host: &Element) -> Attributes {
 fn describe(host: &Element) -> String {
     let mut out = format!("<{}", host.tag_name().to_lowercase());
     for name in ["id", "class"] {
-        if let Some(value) = host.get_attribute(name) {
+        if let Some(value) = attribute(host, name) {
             let value: String = value.chars().take(60).collect();
             out.push_str(&format!(" {name}=\"{value}\""));
         }
