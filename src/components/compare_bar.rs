@@ -11,6 +11,10 @@ use yew::prelude::*;
 pub struct Props {
     /// The stage.
     pub stage: StageId,
+    /// Whether the count is read out when it changes (false for the page's second bar, so a
+    /// tick is announced once).
+    #[prop_or(true)]
+    pub announces: bool,
 }
 
 /// "2 of 4 ticked" and the compare button (which says why when it cannot be used yet).
@@ -26,7 +30,7 @@ pub fn CompareBar(props: &Props) -> Html {
         .unwrap_or_default();
     html! {
         <div class="avn-compare-bar">
-            <p aria-live="polite">{ fill(&ui.compare_count, &[("n", &n.to_string())]) }</p>
+            <p aria-live={props.announces.then_some("polite")}>{ fill(&ui.compare_count, &[("n", &n.to_string())]) }</p>
             if n >= 2 {
                 <button type="button" class="avn-action" onclick={aid.open(View::Compare(props.stage.clone()))}>
                     { &ui.compare_button }

@@ -25,8 +25,7 @@ pub fn FigureView(props: &Props) -> Html {
     let sentence = figure_sentence(ui, lang, f);
     html! {
         <figure class="avn-figure">
-            <IconArray count={f.per_100} high={f.high}
-                label={fill(&ui.icons_label, &[("figure", &sentence)])} />
+            <IconArray count={f.per_100} high={f.high} />
             <figcaption>
                 <p class="avn-figure-main">{ &sentence }</p>
                 <p>{ &ui.figure_group }{ " " }{ f.group.get(lang) }</p>

@@ -1,10 +1,11 @@
 //! A picture of 100 people, drawn as SVG: how many an outcome happened to, and how many more
 //! it could be at the top of the range. Shapes differ by fill and outline, not colour alone,
-//! so it reads in grey-scale print; the text alternative states the same numbers.
+//! so it reads in grey-scale print. Screen readers skip it: the sentence printed beside every
+//! picture states the same numbers, and reading both said everything twice.
 
 use yew::prelude::*;
 
-/// Props: the counts, out of 100, and the text alternative.
+/// Props: the counts, out of 100.
 #[derive(Clone, PartialEq, Properties)]
 pub struct Props {
     /// How many of 100 (the best estimate).
@@ -12,8 +13,6 @@ pub struct Props {
     /// The top of the range, if the figure has one above the estimate.
     #[prop_or_default]
     pub high: Option<u8>,
-    /// What the picture shows, in words with the same numbers.
-    pub label: String,
 }
 
 /// Ten rows of ten people, filled row by row from the top left.
@@ -31,8 +30,7 @@ pub fn IconArray(props: &Props) -> Html {
         person(path, (i % 10) as u32 * 10, (i / 10) as u32 * 10);
     }
     html! {
-        <svg class="avn-icons" viewBox="0 0 100 100" role="img" aria-label={props.label.clone()}
-            focusable="false">
+        <svg class="avn-icons" viewBox="0 0 100 100" aria-hidden="true" focusable="false">
             <path class="avn-icons-no" d={no} />
             <path class="avn-icons-maybe" d={maybe} />
             <path class="avn-icons-yes" d={yes} />

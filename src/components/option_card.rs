@@ -6,16 +6,20 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::compare_tick::CompareTick;
 use crate::components::patient_text::{marked_terms, PatientText};
 use crate::place::View;
-use avn_kb::{fill, OptionId, StageId};
+use avn_kb::{fill, OptionId, StageId, TermId};
 use yew::prelude::*;
 
-/// Props: the option, and the stage it is shown for.
+/// Props: the option, the stage it is shown for, and the words cards above it explained.
 #[derive(Clone, PartialEq, Properties)]
 pub struct Props {
     /// The option.
     pub option: OptionId,
     /// The stage the patient is looking at.
     pub stage: StageId,
+    /// Glossary words already marked higher up the view: plain text here, so a page of 35
+    /// cards does not make "AVN" 35 Tab stops.
+    #[prop_or_default]
+    pub explained: Vec<TermId>,
 }
 
 /// One option's card.
@@ -38,12 +42,13 @@ pub fn OptionCard(props: &Props) -> Html {
             <div class="avn-two">
                 <section class="avn-benefits">
                     <h4>{ &ui.benefits_heading }</h4>
-                    <p><PatientText text={texts.benefits.get(lang).to_string()} /></p>
+                    <p><PatientText text={texts.benefits.get(lang).to_string()}
+                        exclude={props.explained.clone()} /></p>
                 </section>
                 <section class="avn-harms">
                     <h4>{ &ui.harms_heading }</h4>
                     <p><PatientText text={texts.harms.get(lang).to_string()}
-                        exclude={marked_terms([texts.benefits.get(lang)])} /></p>
+                        exclude={[props.explained.clone(), marked_terms([texts.benefits.get(lang)])].concat()} /></p>
                 </section>
             </div>
             <p>

@@ -95,8 +95,7 @@ pub fn ComparePage(props: &Props) -> Html {
             .collect();
         html! {
             <>
-                <IconArray count={f.per_100} high={f.high}
-                    label={fill(&ui.icons_label, &[("figure", &sentence)])} />
+                <IconArray count={f.per_100} high={f.high} />
                 <p class="avn-figure-main">{ &sentence }</p>
                 <IconLegend count={f.per_100} high={f.high} />
                 <p class="avn-note">{ &ui.figure_group }{ " " }{ f.group.get(lang) }</p>

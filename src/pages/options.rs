@@ -1,12 +1,14 @@
 //! The options for a stage, decision first: the choices the patient decides between (watch and
 //! wait always among them), grouped by how often doctors offer them for this joint at this
-//! stage; then the care that goes with any choice.
+//! stage; then the care that goes with any choice. A glossary word is a button where the page
+//! first uses it.
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::compare_bar::CompareBar;
 use crate::components::decide_nav::DecideNav;
 use crate::components::option_card::OptionCard;
+use crate::components::patient_text::marked_terms;
 use crate::components::situation_notes::SituationNotes;
 use crate::components::stage_questions::StageQuestions;
 use crate::components::warning_signs::WarningSigns;
@@ -37,6 +39,8 @@ pub fn OptionsPage(props: &Props) -> Html {
         .filter(|o| o.offered_at(&system.joint, stage.phase).is_some())
         .map(|o| o.id.clone())
         .collect();
+    // Each glossary word is a button at its first use on the page, plain text after it.
+    let explained = std::cell::RefCell::new(Vec::new());
     let section = |role: Role| {
         [
             (Offered::Usually, &ui.group_usually),
@@ -49,9 +53,16 @@ pub fn OptionsPage(props: &Props) -> Html {
                 .offered_here(&system.joint, stage.phase, role)
                 .filter(|(_, at)| *at == offered)
                 .map(|(o, _)| {
+                    let before = explained.borrow().clone();
+                    let texts = o.texts(Some(&system.joint), Some(stage.phase));
+                    for term in marked_terms([texts.benefits.get(lang), texts.harms.get(lang)]) {
+                        if !before.contains(&term) {
+                            explained.borrow_mut().push(term);
+                        }
+                    }
                     html! {
                         <li key={o.id.as_str().to_string()}>
-                            <OptionCard option={o.id.clone()} stage={stage.id.clone()} />
+                            <OptionCard option={o.id.clone()} stage={stage.id.clone()} explained={before} />
                         </li>
                     }
                 })
@@ -84,7 +95,7 @@ pub fn OptionsPage(props: &Props) -> Html {
                 <p>{ &ui.with_any_intro }</p>
                 { section(Role::CareWithAnyChoice) }
             </section>
-            <CompareBar stage={stage.id.clone()} />
+            <CompareBar stage={stage.id.clone()} announces={false} />
             <StageQuestions joint={system.joint.clone()} phase={stage.phase} />
             <SituationNotes joint={system.joint.clone()} phase={stage.phase} options={offered} />
             <WarningSigns joint={system.joint.clone()} />

@@ -5,6 +5,7 @@ use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::remember::Remember;
+use crate::components::status_line::StatusLine;
 use crate::decision::{
     questions_for, Action as DecisionAction, QuestionProblem, MAX_OWN_QUESTIONS, MAX_QUESTION_CHARS,
 };
@@ -120,7 +121,7 @@ pub fn QuestionsPage() -> Html {
                     <p id="avn-new-question-problem" class="avn-field-problem">{ text }</p>
                 }
             </form>
-            <p class="avn-visually-hidden" role="status">{ (*status).clone() }</p>
+            <StatusLine text={(*status).clone()} />
             <DecideNav />
             <Remember />
         </>
