@@ -1,33 +1,20 @@
 // Accessible beyond what axe checks: focus after a removal, short announcements, pictures in
 // high-contrast mode, and one Tab stop per explained word.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, newRecordedPage } from './support/browser.mjs';
+import { newRecordedPage } from './support/browser.mjs';
+import { servedDist } from './support/suite.mjs';
 import { checkA11y, formatViolations } from './support/axe.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = process.env.DIST_DIR || path.join(root, 'dist');
-
-let server, browser;
-before(async () => {
-  server = await startServer(dist);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = servedDist();
 
 const deepActive = `(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a ? { tag: a.tagName, text: a.textContent.trim(), label: a.getAttribute('aria-label') || '' } : null; })()`;
 const h1 = (page) => page.getByRole('heading', { level: 1 });
 
 test('focus after Remove lands on the next Remove button or the heading, with a short "Removed" status', async () => {
-  const { context, page, errors } = await newRecordedPage(browser, server.url);
+  const { context, page, errors } = await newRecordedPage(suite.browser, suite.server.url);
   try {
-    await page.goto(`${server.url}/#v=compare&s=hip-arco-2019/II&f=report&c=watch-and-wait,bisphosphonates,shockwave-therapy`);
+    await page.goto(`${suite.server.url}/#v=compare&s=hip-arco-2019/II&f=report&c=watch-and-wait,bisphosphonates,shockwave-therapy`);
     await h1(page).filter({ hasText: 'Comparing options' }).waitFor();
     const first = page.getByRole('button', { name: /^Remove: Watch and wait$/ });
     await first.focus();
@@ -42,7 +29,7 @@ test('focus after Remove lands on the next Remove button or the heading, with a 
     assert.ok(at && at.tag !== 'BODY', `focus is on ${JSON.stringify(at)}`);
 
     // The same on the question list.
-    await page.goto(`${server.url}/#v=questions&s=hip-arco-2019/II`);
+    await page.goto(`${suite.server.url}/#v=questions&s=hip-arco-2019/II`);
     await h1(page).filter({ hasText: 'Questions for my doctor' }).waitFor();
     const removes = page.locator('.avn-question-list li button');
     const before = await removes.count();
@@ -62,10 +49,10 @@ test('focus after Remove lands on the next Remove button or the heading, with a 
 });
 
 test('each view has one short live line: answering a question announces a sentence, not the whole result', async () => {
-  const { context, page } = await newRecordedPage(browser, server.url);
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
   try {
     for (const view of ['#v=work-it-out&j=hip', '#v=values&s=hip-arco-2019/II', '#v=ready', '#v=options&s=hip-arco-2019/II']) {
-      await page.goto(`${server.url}/${view}`);
+      await page.goto(`${suite.server.url}/${view}`);
       await h1(page).waitFor();
       const live = () => page.evaluate(() => {
         const host = document.querySelector('[data-avn-aid]').shadowRoot;
@@ -88,9 +75,9 @@ test('each view has one short live line: answering a question announces a senten
 });
 
 test('under forced colours with a dark scheme the three picture states and the legend stay distinguishable', async () => {
-  const { context, page } = await newRecordedPage(browser, server.url, { forcedColors: 'active', colorScheme: 'dark' });
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url, { forcedColors: 'active', colorScheme: 'dark' });
   try {
-    await page.goto(`${server.url}/#v=option&s=hip-arco-2019/II&o=watch-and-wait`);
+    await page.goto(`${suite.server.url}/#v=option&s=hip-arco-2019/II&o=watch-and-wait`);
     await page.locator('svg.avn-icons').first().waitFor();
     const look = await page.evaluate(() => {
       const host = document.querySelector('[data-avn-aid]').shadowRoot;
@@ -113,9 +100,9 @@ test('under forced colours with a dark scheme the three picture states and the l
 });
 
 test('at 390 px an options page has one Tab stop per explained word (its first use), and puts the decision first', async () => {
-  const { context, page } = await newRecordedPage(browser, server.url, { viewport: { width: 390, height: 800 } });
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url, { viewport: { width: 390, height: 800 } });
   try {
-    await page.goto(`${server.url}/#v=options&s=hip-arco-2019/IIIB&f=report`);
+    await page.goto(`${suite.server.url}/#v=options&s=hip-arco-2019/IIIB&f=report`);
     await h1(page).filter({ hasText: 'Options for' }).waitFor();
     const repeats = await page.evaluate(() => {
       const host = document.querySelector('[data-avn-aid]').shadowRoot;
@@ -145,9 +132,9 @@ test('at 390 px an options page has one Tab stop per explained word (its first u
 });
 
 test('a picture of 100 people is read once (its sentence), and a tick box disabled at 4 says why', async () => {
-  const { context, page } = await newRecordedPage(browser, server.url);
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
   try {
-    await page.goto(`${server.url}/#v=option&s=hip-arco-2019/II&o=watch-and-wait`);
+    await page.goto(`${suite.server.url}/#v=option&s=hip-arco-2019/II&o=watch-and-wait`);
     await page.locator('svg.avn-icons').first().waitFor();
     const pictures = await page.evaluate(() => {
       const host = document.querySelector('[data-avn-aid]').shadowRoot;
@@ -162,7 +149,7 @@ test('a picture of 100 people is read once (its sentence), and a tick box disabl
       assert.ok(p.hidden && !p.label, `read once: ${JSON.stringify(p)}`);
       assert.match(p.sentence, /^\d+ in 100 /, 'the sentence beside it carries the numbers');
     }
-    await page.goto(`${server.url}/#v=options&s=hip-arco-2019/II`);
+    await page.goto(`${suite.server.url}/#v=options&s=hip-arco-2019/II`);
     const ticks = page.getByRole('checkbox', { name: /^Compare: / });
     for (let i = 0; i < 4; i++) await ticks.nth(i).check();
     const disabled = page.locator('input[type="checkbox"][disabled]').first();
@@ -179,9 +166,9 @@ test('a picture of 100 people is read once (its sentence), and a tick box disabl
 });
 
 test('a ticked situation shows its notes on the stage and options pages, and never reaches the URL or storage', async () => {
-  const { context, page, errors } = await newRecordedPage(browser, server.url);
+  const { context, page, errors } = await newRecordedPage(suite.browser, suite.server.url);
   try {
-    await page.goto(`${server.url}/#v=stage&s=hip-arco-2019/IIIB&f=report`);
+    await page.goto(`${suite.server.url}/#v=stage&s=hip-arco-2019/IIIB&f=report`);
     await h1(page).waitFor();
     const picker = page.locator('.avn-situations details');
     await picker.locator('summary').click();

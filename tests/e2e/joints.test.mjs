@@ -2,17 +2,16 @@
 // joint's own warning signs (never another joint's), the options page putting the choices first
 // with at least one operation at a late stage, and axe finding nothing on any of these views.
 // The expectations are read from the content files themselves, so the test follows the content.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, newRecordedPage } from './support/browser.mjs';
+import { newRecordedPage } from './support/browser.mjs';
+import { servedDist } from './support/suite.mjs';
 import { checkA11y, formatViolations } from './support/axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = process.env.DIST_DIR || path.join(root, 'dist');
 const content = path.join(root, 'content');
 
 /** The TOML files of one content folder, as text. */
@@ -39,15 +38,7 @@ const ownSigns = (joint) => signs.filter((s) => !s.aftercare && s.joints.include
 const OPERATIONS = ['joint-preserving-surgery', 'joint-replacement', 'other-surgery'];
 const operationNames = files('options').filter(({ text }) => OPERATIONS.includes(value(text, 'kind'))).map(({ text }) => value(text, 'name.en'));
 
-let server, browser;
-before(async () => {
-  server = await startServer(dist);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = servedDist();
 
 const h1 = (scope) => scope.getByRole('heading', { level: 1 });
 
@@ -71,9 +62,9 @@ function checkSigns(box, joint, view) {
 
 for (const joint of joints) {
   test(`${joint.name}: an early and a late stage, with this joint's warning signs and, late, an operation among the choices`, async () => {
-    const { context, page, errors } = await newRecordedPage(browser, server.url);
+    const { context, page, errors } = await newRecordedPage(suite.browser, suite.server.url);
     try {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.server.url}/`);
       const aid = page.locator('.avn-aid');
       await aid.getByRole('button', { name: joint.name, exact: true }).click();
       await h1(aid).filter({ hasText: joint.title }).waitFor();

@@ -1,31 +1,17 @@
 // The static full reference (no script): every stage readable, accessible, nothing requested.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from './support/server.mjs';
-import { launchBrowser, newRecordedPage } from './support/browser.mjs';
+import { newRecordedPage } from './support/browser.mjs';
+import { servedDist } from './support/suite.mjs';
 import { checkA11y, formatViolations } from './support/axe.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = process.env.DIST_DIR || path.join(root, 'dist');
-let server, browser;
-
-before(async () => {
-  server = await startServer(dist);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = servedDist();
 
 test('the static reference shows every ARCO stage without script, passes axe, and requests nothing else', async () => {
   // The page has no script of its own (its CSP allows none); axe needs script, so it stays on.
-  const { context, page, requests, errors } = await newRecordedPage(browser, server.url);
+  const { context, page, requests, errors } = await newRecordedPage(suite.browser, suite.server.url);
   try {
-    await page.goto(`${server.url}/avn-aid-reference.html`);
+    await page.goto(`${suite.server.url}/avn-aid-reference.html`);
     for (const code of ['I', 'II', 'IIIA', 'IIIB', 'IV']) {
       assert.equal(await page.getByRole('heading', { level: 4, name: `ARCO 2019 stage ${code}`, exact: true }).count(), 1, code);
     }
@@ -41,9 +27,9 @@ test('the static reference shows every ARCO stage without script, passes axe, an
 });
 
 test('with JavaScript off, the hosted page points to the full reference', async () => {
-  const { context, page } = await newRecordedPage(browser, server.url, { javaScriptEnabled: false });
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url, { javaScriptEnabled: false });
   try {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     const link = page.getByRole('link', { name: 'Read the full reference without it' });
     assert.equal(await link.getAttribute('href'), 'avn-aid-reference.html');
   } finally {
