@@ -165,6 +165,31 @@ test('a picture of 100 people is read once (its sentence), and a tick box disabl
   }
 });
 
+test('each view has its own document title, the aid is a named region, inputs show a focus ring and source links name their source', async () => {
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
+  try {
+    await page.goto(`${suite.server.url}/#v=stage&s=hip-arco-2019/II`);
+    await h1(page).filter({ hasText: 'ARCO 2019 stage II' }).waitFor();
+    assert.equal(await page.title(), 'ARCO 2019 stage II – Avascular necrosis: understand your stage');
+    assert.equal(await page.getByRole('region', { name: 'Avascular necrosis: understand your stage' }).count(), 1);
+    const links = await page.locator('.avn-sources a').evaluateAll((as) => as.map((a) => a.textContent.trim()));
+    assert.ok(links.length >= 1);
+    for (const name of links) assert.ok(name.length > 8 && !/^link\b/i.test(name), `source link "${name}"`);
+    await page.goto(`${suite.server.url}/#v=options&s=hip-arco-2019/II`);
+    await h1(page).filter({ hasText: 'Options for' }).waitFor();
+    assert.equal(await page.title(), 'Options for ARCO 2019 stage II – Avascular necrosis: understand your stage');
+    // Keyboard focus on a tick box draws the aid's own outline, not the browser's default.
+    const tick = page.getByRole('checkbox', { name: /^Compare: / }).first();
+    await tick.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await tick.evaluate((el) => { const s = getComputedStyle(el); return `${s.outlineStyle} ${s.outlineWidth}`; });
+    assert.equal(ring, 'solid 3px');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a ticked situation shows its notes on the stage and options pages, and never reaches the URL or storage', async () => {
   const { context, page, errors } = await newRecordedPage(suite.browser, suite.server.url);
   try {
