@@ -69,3 +69,22 @@ ensure_chromium() {
     return 1
   fi
 }
+
+# Firefox ESR and WebKitGTK (MiniBrowser, its WebDriver, and a virtual display) for the
+# cross-engine tests; each package is installed only when its program is missing.
+export FIREFOX_PATH="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+export MINIBROWSER_PATH="${MINIBROWSER_PATH:-/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser}"
+ensure_other_engines() {
+  local missing=()
+  [ -x "$FIREFOX_PATH" ] || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+  [ -x "$MINIBROWSER_PATH" ] || missing+=(libwebkit2gtk-4.1-0)
+  command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "firefox and webkit: present ($("$FIREFOX_PATH" --version 2>/dev/null | head -n1 || true); WebKitGTK MiniBrowser)"
+    return 0
+  fi
+  log "firefox and webkit: installing Debian packages ${missing[*]}"
+  as_root apt-get update || return 1
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" || return 1
+}

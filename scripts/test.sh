@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/test.sh — README command 2: set up, then fmt, clippy, cargo test, build and browser tests; ends with "N passed, N failed".
+# scripts/test.sh — README command 2: set up, then fmt, clippy, cargo test, build, browser tests (Chromium, then Firefox and WebKit); ends with "N passed, N failed".
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
@@ -42,7 +42,7 @@ sum_matches() {
 # --- setup: a failure counts as one failed check, and later stages still run -----------------------
 echo "=== setup"
 t0=$SECONDS
-for step in ensure_rust_target ensure_npm_packages ensure_chromium; do
+for step in ensure_rust_target ensure_npm_packages ensure_chromium ensure_other_engines; do
   if ! timed "$step" "$step"; then
     echo "[setup] $step FAILED"
     record "$step" 0 1 "$((SECONDS - t0))"
@@ -89,6 +89,18 @@ else
   f="$(sum_matches "$LOG_DIR/e2e.log" '^# (fail|cancelled) [0-9]+')"
   if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   record e2e "$p" "$f" "$SECS"
+fi
+
+# --- f. the same app in Firefox and WebKit (MiniBrowser needs a display: a virtual one) -------------
+if [ "$BUILD_RC" -ne 0 ]; then
+  echo "=== engines: skipped because the build failed (counted as 1 failed)"
+  record engines 0 1 0
+else
+  run engines xvfb-run -a node --test --test-timeout=180000 --test-reporter=tap tests/engines/engines.test.mjs
+  p="$(sum_matches "$LOG_DIR/engines.log" '^# pass [0-9]+')"
+  f="$(sum_matches "$LOG_DIR/engines.log" '^# (fail|cancelled) [0-9]+')"
+  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record engines "$p" "$f" "$SECS"
 fi
 
 # --- summary -------------------------------------------------------------------------------------------

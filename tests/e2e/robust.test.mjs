@@ -87,6 +87,21 @@ test('the script included twice, beside a page-level wasm_bindgen, starts one ai
   }
 });
 
+test('a browser without constructed style sheets says the guide could not start, never shows it unstyled', async () => {
+  const { context, page } = await newRecordedPage(browser, server.url);
+  try {
+    await page.addInitScript(() => {
+      delete ShadowRoot.prototype.adoptedStyleSheets;
+      delete Document.prototype.adoptedStyleSheets;
+    });
+    await page.goto(`${server.url}/twice.html`);
+    await page.locator('#one').filter({ hasText: 'could not start in this browser' }).waitFor();
+    assert.equal(await page.evaluate(() => document.getElementById('one').shadowRoot), null, 'no unstyled aid');
+  } finally {
+    await context.close();
+  }
+});
+
 test('<avn-aid>: settings without data-, hostile styles kept out, read-only facts, changed settings applied, bad values explained', async () => {
   const { context, page, errors } = await open(`${server.url}/element.html`);
   try {

@@ -186,6 +186,9 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
     // Everything runs inside one function, so the script declares no page globals (the glue's
     // `wasm_bindgen` is local: another wasm widget's global of that name is never touched),
     // and a symbol on `window` makes a second copy of the script do nothing.
+    // A browser older than the supported ones (no constructed style sheets, so the aid would
+    // show unstyled, or no `DecompressionStream`) gets the "could not start in this browser"
+    // line instead.
     format!(
         "(function () {{\n\
          var once = Symbol.for('avn-aid');\n\
@@ -202,6 +205,10 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
            }});\n\
          }}\n\
          try {{\n\
+           if (!window.ShadowRoot || !('adoptedStyleSheets' in ShadowRoot.prototype)\n\
+               || typeof DecompressionStream !== 'function') {{\n\
+             throw new Error('this browser lacks constructed style sheets or DecompressionStream');\n\
+           }}\n\
            var bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(packed)\n\
              : Uint8Array.from(atob(packed), function (c) {{ return c.charCodeAt(0); }});\n\
            var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
