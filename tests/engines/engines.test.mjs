@@ -47,7 +47,7 @@ before(async () => {
 });
 after(async () => {
   await server?.close();
-  for (const line of timings) console.log(`# ${line}`);
+  for (const line of timings) console.log(line);
 });
 
 for (const [engineName, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
