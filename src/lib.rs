@@ -50,8 +50,8 @@ thread_local! {
 }
 
 /// Mounts the aid now, or once the page has been parsed if a host placed the script before
-/// its `<div data-avn-aid>`; then mounts each `<avn-aid>` added later, and applies changed
-/// settings.
+/// its `<div data-avn-aid>`; then mounts each `<avn-aid>` or `<div data-avn-aid>` added later
+/// (both announce themselves with the connected event), and applies changed settings.
 pub fn start() {
     // A panic must leave a message in each widget's box, not a blank area; the host page's
     // own scripts are unaffected because the failure stays inside the aid's event handlers.

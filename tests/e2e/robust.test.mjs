@@ -37,6 +37,16 @@ const pages = {
      <script defer src="/avn-aid.js"></script>`,
     HOSTILE_CSS,
   ),
+  '/late.html': page(
+    `<div id="tabs"></div>
+     <script defer src="/avn-aid.js"></script>`,
+  ),
+  '/no-wasm-csp.html': page(
+    `<div id="blocked" data-avn-aid>The patient guide's script is missing from this page.</div>
+     <script defer src="/avn-aid.js"></script>`,
+    // A second policy is enforced beside the first: this one leaves out 'wasm-unsafe-eval'.
+    `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`,
+  ),
   '/bad-hosts.html': page(
     `<img id="picture" data-avn-aid alt="">
      <div id="first" data-avn-aid data-keep-place="url"></div>
@@ -99,6 +109,39 @@ test('a browser without constructed style sheets says the guide could not start,
     assert.equal(await page.evaluate(() => document.getElementById('one').shadowRoot), null, 'no unstyled aid');
   } finally {
     await context.close();
+  }
+});
+
+test('a div added after start mounts (its fallback words hidden), and a site policy that blocks WebAssembly is named as such', async () => {
+  const { context, page, errors } = await open(`${server.url}/late.html`);
+  try {
+    // A theme's tab shows its content by script, well after the aid's script ran.
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      document.getElementById('tabs').innerHTML = '<section><div id="late" data-avn-aid data-joint="hip">The patient guide\'s script is missing from this page.</div></section>';
+    });
+    await h1(page.locator('#late')).filter({ hasText: 'AVN of the hip' }).waitFor();
+    const drawn = await page.evaluate(() => {
+      const words = [...document.getElementById('late').childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+      const range = document.createRange();
+      range.selectNodeContents(words);
+      return range.getClientRects().length;
+    });
+    assert.equal(drawn, 0, 'the fallback words are not drawn once the aid runs');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  const blocked = await open(`${server.url}/no-wasm-csp.html`);
+  const consoleErrors = [];
+  blocked.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  try {
+    await blocked.page.reload();
+    await blocked.page.locator('#blocked').filter({ hasText: "blocked by this website's security settings" }).waitFor();
+    assert.ok(consoleErrors.some((e) => e.includes("'wasm-unsafe-eval'")), consoleErrors.join(' | '));
+  } finally {
+    await blocked.context.close();
   }
 });
 

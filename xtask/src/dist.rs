@@ -199,11 +199,15 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
          {element}\n\
          var packed = \"{packed}\";\n\
          function fail(error) {{\n\
-           console.error('The AVN guide could not start:', error);\n\
+           var blocked = /CSP|Content Security Policy|unsafe-eval/i.test(String(error && error.message));\n\
+           console.error(blocked ? 'The AVN guide could not start: this site\\'s Content-Security-Policy blocks WebAssembly; add \\'wasm-unsafe-eval\\' to script-src.'\n\
+             : 'The AVN guide could not start:', error);\n\
            document.querySelectorAll('[data-avn-aid], avn-aid').forEach(function (host) {{\n\
-             host.textContent = 'This guide could not start in this browser. Please try an up-to-date browser.';\n\
+             host.textContent = blocked ? 'This guide is blocked by this website\\'s security settings. Please tell the website\\'s team.'\n\
+               : 'This guide could not start in this browser. Please try an up-to-date browser.';\n\
            }});\n\
          }}\n\
+         {late_hosts}\n\
          try {{\n\
            if (!window.ShadowRoot || !('adoptedStyleSheets' in ShadowRoot.prototype)\n\
                || typeof DecompressionStream !== 'function') {{\n\
@@ -214,12 +218,31 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
            var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
            new Response(inflated).arrayBuffer()\n\
              .then(function (wasm) {{ return wasm_bindgen({{ module_or_path: wasm }}); }})\n\
-             .catch(fail);\n\
+             .then(watchForLateHosts, fail);\n\
          }} catch (error) {{ fail(error); }}\n\
          }})();\n",
-        element = CUSTOM_ELEMENT
+        element = CUSTOM_ELEMENT,
+        late_hosts = LATE_HOSTS
     )
 }
+
+/// A `<div data-avn-aid>` added after the page loaded (tabs, accordions, page builders, themes
+/// that load content by script) is announced to the app as an `<avn-aid>` announces itself.
+const LATE_HOSTS: &str = "function watchForLateHosts() {
+  if (!window.MutationObserver) { return; }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      change.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) { return; }
+        var hosts = node.matches('[data-avn-aid]') ? [node] : [];
+        node.querySelectorAll('[data-avn-aid]').forEach(function (host) { hosts.push(host); });
+        hosts.forEach(function (host) {
+          host.dispatchEvent(new Event('avn-aid-connected', { bubbles: true, composed: true }));
+        });
+      });
+    });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}";
 
 /// `<avn-aid hospital="…" lang="…">`: the same settings as the `<div data-avn-aid>` form,
 /// without `data-`. The element tells the app (by events on itself) when it joins the page and
