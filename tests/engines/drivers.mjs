@@ -1,7 +1,8 @@
 // Firefox (puppeteer-core over WebDriver BiDi) and WebKitGTK (MiniBrowser through Debian's
 // WebKitWebDriver, plain WebDriver over HTTP) behind one small interface, so one test walks the
 // aid in both engines: open(url), run(body) where body is a script ending in `return …`,
-// until(body) that polls it, version, and close(). Nothing here downloads a browser.
+// until(body) that polls it, version, errors (null where the engine cannot report them) and
+// close(). Nothing here downloads a browser.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import puppeteer from 'puppeteer-core';
@@ -77,7 +78,7 @@ export async function webkit() {
     name: 'WebKit',
     version: `WebKitGTK ${session.capabilities.browserVersion}`,
     // Classic WebDriver cannot listen to the console; the tests read the aid's own state instead.
-    errors: [],
+    errors: null,
     open: (url) => call('POST', `/session/${id}/url`, { url }),
     run,
     until: (body, what, timeout) => until(run, body, what, timeout),
