@@ -65,7 +65,9 @@ pub fn start() {
         (CHANGED_EVENT, Change::Settings),
     ] {
         gloo::events::EventListener::new(&document, event, move |e| {
-            if let Some(host) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            // The first node of the event's path, not its target: an element inside another
+            // widget's shadow root reaches the document retargeted to that widget.
+            if let Ok(host) = e.composed_path().get(0).dyn_into::<Element>() {
                 on_element(host, action);
             }
         })
@@ -134,17 +136,47 @@ const MAX_ATTRIBUTE_UNITS: u32 = 16 * 1024;
 
 /// An attribute's value, read without copying more than `MAX_ATTRIBUTE_UNITS` of it.
 fn attribute(host: &Element, name: &str) -> Option<String> {
-    let node = host.get_attribute_node(name)?;
-    let value: js_sys::JsString = js_sys::Reflect::get(&node, &"value".into())
+    bounded_string(
+        &host.get_attribute_node(name)?,
+        "value",
+        MAX_ATTRIBUTE_UNITS,
+    )
+}
+
+/// A string property of a browser object, without copying more than `max` UTF-16 units of it.
+fn bounded_string(
+    object: &impl AsRef<wasm_bindgen::JsValue>,
+    property: &str,
+    max: u32,
+) -> Option<String> {
+    let value: js_sys::JsString = js_sys::Reflect::get(object.as_ref(), &property.into())
         .ok()?
         .dyn_into()
         .ok()?;
-    let value = if value.length() > MAX_ATTRIBUTE_UNITS {
-        value.slice(0, MAX_ATTRIBUTE_UNITS)
+    let value = if value.length() > max {
+        value.slice(0, max)
     } else {
         value
     };
     Some(String::from(value))
+}
+
+/// A page of the aid's own (`data-keep-place="url"`) shown in an iframe takes the settings its
+/// element leaves unset from its address: the iframe form of the embed, for sites that strip
+/// scripts. Only in a frame: a link to the hospital's own page, opened on its own, must not be
+/// able to show another name or booking link there.
+fn with_address_settings(attributes: Attributes) -> Attributes {
+    let window = gloo::utils::window();
+    let framed = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|parent| !js_sys::Object::is(&parent, &window));
+    if attributes.keep_place.as_deref() != Some("url") || !framed {
+        return attributes;
+    }
+    let query = bounded_string(&window.location(), "search", config::MAX_QUERY as u32);
+    attributes.or_from_query(query.as_deref().unwrap_or(""))
 }
 
 /// The host's settings: `data-*` on a `<div>`, the same names without `data-` on `<avn-aid>`.
@@ -182,7 +214,7 @@ fn describe(host: &Element) -> String {
 }
 
 fn mount(host: Element) {
-    let mut config = Config::from_attributes(attributes(&host));
+    let mut config = Config::from_attributes(with_address_settings(attributes(&host)));
     let document = gloo::utils::document();
     let (Ok(shadow), Ok(root)) = (
         host.shadow_root()
@@ -227,6 +259,7 @@ fn mount(host: Element) {
         }
     }
     shadow.set_adopted_style_sheets(&sheets);
+    root.set_class_name("avn-root");
     let _ = shadow.append_child(&root);
     let failure = content::kb().map_or(FALLBACK_FAILURE.to_string(), |kb| {
         let lang = kb.lang(&config.lang).unwrap_or(kb.default_lang());

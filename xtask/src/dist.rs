@@ -130,6 +130,13 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
         crate::reference::render(&kb).as_bytes(),
     )?;
 
+    let (plugin, plugin_bytes) =
+        crate::wordpress::package(root, &out, script.as_bytes(), &kb.about.content_version)?;
+    println!(
+        "WordPress plugin: {} ({plugin_bytes} B of plugin files beside the script)",
+        plugin.display()
+    );
+
     print_sizes(&out)?;
     // For the embed snippet's `integrity` attribute (Subresource Integrity).
     println!(
@@ -183,9 +190,9 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
         js_string(&about.reviewed),
         js_string(&about.next_review)
     );
-    // Everything runs inside one function, so the script declares no page globals (the glue's
-    // `wasm_bindgen` is local: another wasm widget's global of that name is never touched),
-    // and a symbol on `window` makes a second copy of the script do nothing.
+    // Everything runs inside one function, so the script's only page global is the documented
+    // `AvnAid` (the glue's `wasm_bindgen` is local: another wasm widget's global of that name is
+    // never touched), and a symbol on `window` makes a second copy of the script do nothing.
     // A browser older than the supported ones (no constructed style sheets, so the aid would
     // show unstyled, or no `DecompressionStream`) gets the "could not start in this browser"
     // line instead.
@@ -198,16 +205,17 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
          var facts = {facts};\n\
          {element}\n\
          var packed = \"{packed}\";\n\
+         var failure = null;\n\
          function fail(error) {{\n\
            var blocked = /CSP|Content Security Policy|unsafe-eval/i.test(String(error && error.message));\n\
            console.error(blocked ? 'The AVN guide could not start: this site\\'s Content-Security-Policy blocks WebAssembly; add \\'wasm-unsafe-eval\\' to script-src.'\n\
              : 'The AVN guide could not start:', error);\n\
-           document.querySelectorAll('[data-avn-aid], avn-aid').forEach(function (host) {{\n\
-             host.textContent = blocked ? 'This guide is blocked by this website\\'s security settings. Please tell the website\\'s team.'\n\
-               : 'This guide could not start in this browser. Please try an up-to-date browser.';\n\
-           }});\n\
+           failure = blocked ? 'This guide is blocked by this website\\'s security settings. Please tell the website\\'s team.'\n\
+             : 'This guide could not start in this browser. Please try an up-to-date browser.';\n\
+           document.querySelectorAll('[data-avn-aid], avn-aid').forEach(function (host) {{ host.textContent = failure; }});\n\
          }}\n\
          {late_hosts}\n\
+         {mount_call}\n\
          try {{\n\
            if (!window.ShadowRoot || !('adoptedStyleSheets' in ShadowRoot.prototype)\n\
                || typeof DecompressionStream !== 'function') {{\n\
@@ -218,17 +226,21 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
            var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));\n\
            new Response(inflated).arrayBuffer()\n\
              .then(function (wasm) {{ return wasm_bindgen({{ module_or_path: wasm }}); }})\n\
-             .then(watchForLateHosts, fail);\n\
+             .then(started, fail);\n\
          }} catch (error) {{ fail(error); }}\n\
          }})();\n",
         element = CUSTOM_ELEMENT,
-        late_hosts = LATE_HOSTS
+        late_hosts = LATE_HOSTS,
+        mount_call = MOUNT_CALL
     )
 }
 
 /// A `<div data-avn-aid>` added after the page loaded (tabs, accordions, page builders, themes
 /// that load content by script) is announced to the app as an `<avn-aid>` announces itself.
-const LATE_HOSTS: &str = "function watchForLateHosts() {
+const LATE_HOSTS: &str = "function announce(host) {
+  host.dispatchEvent(new Event('avn-aid-connected', { bubbles: true, composed: true }));
+}
+function watchForLateHosts() {
   if (!window.MutationObserver) { return; }
   new MutationObserver(function (changes) {
     changes.forEach(function (change) {
@@ -236,12 +248,33 @@ const LATE_HOSTS: &str = "function watchForLateHosts() {
         if (node.nodeType !== 1) { return; }
         var hosts = node.matches('[data-avn-aid]') ? [node] : [];
         node.querySelectorAll('[data-avn-aid]').forEach(function (host) { hosts.push(host); });
-        hosts.forEach(function (host) {
-          host.dispatchEvent(new Event('avn-aid-connected', { bubbles: true, composed: true }));
-        });
+        hosts.forEach(announce);
       });
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
+}";
+
+/// `AvnAid.mount(element)`: the one page global, for hosts the document observer cannot see
+/// (inside another widget's shadow root) or pages that prefer to say when. Called before the
+/// app has started, the element waits for it; after a failure, it gets the failure's words.
+const MOUNT_CALL: &str = "var running = false, waiting = [];
+function started() {
+  running = true;
+  watchForLateHosts();
+  waiting.splice(0).forEach(announce);
+}
+if (!('AvnAid' in window)) {
+  Object.defineProperty(window, 'AvnAid', { value: Object.freeze({
+    version: facts.version,
+    mount: function (element) {
+      if (!(element instanceof Element)) {
+        throw new TypeError('AvnAid.mount needs an element, such as a <div data-avn-aid>.');
+      }
+      if (failure) { element.textContent = failure; }
+      else if (running) { announce(element); }
+      else { waiting.push(element); }
+    }
+  }) });
 }";
 
 /// `<avn-aid hospital="…" lang="…">`: the same settings as the `<div data-avn-aid>` form,
@@ -310,6 +343,14 @@ fn step(name: &str) {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The gzip size of `bytes` at the best compression level (what a server would send).
