@@ -117,6 +117,59 @@ impl Config {
     }
 }
 
+/// The most of a page address's query read, in bytes: a configured link is a few hundred.
+pub const MAX_QUERY: usize = 8 * 1024;
+
+impl Attributes {
+    /// Fills the settings this element leaves unset from a page address's query
+    /// (`?hospital=St%20Example&joint=hip`): how a hospital configures the aid's own page when
+    /// it can only place it in an iframe. Names are those of `<avn-aid>`; the first of a
+    /// repeated name counts; `keep-place` is never taken from an address. The values then go
+    /// through the same checks as attributes.
+    pub fn or_from_query(mut self, query: &str) -> Attributes {
+        let mut end = query.len().min(MAX_QUERY);
+        while !query.is_char_boundary(end) {
+            end -= 1;
+        }
+        let query = query[..end].strip_prefix('?').unwrap_or(&query[..end]);
+        for pair in query.split('&') {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let slot = match percent_decoded(name).as_str() {
+                "lang" => &mut self.lang,
+                "hospital" => &mut self.hospital,
+                "contact-url" => &mut self.contact_url,
+                "accent" => &mut self.accent,
+                "joint" => &mut self.joint,
+                "disclaimer" => &mut self.disclaimer,
+                _ => continue,
+            };
+            slot.get_or_insert_with(|| percent_decoded(value));
+        }
+        self
+    }
+}
+
+/// A query component decoded: `+` is a space, `%41` a byte; a `%` that starts no escape is
+/// kept, and bytes that are not UTF-8 become U+FFFD.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let hex = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
+    while i < bytes.len() {
+        match (bytes[i], hex(i + 1), hex(i + 2)) {
+            (b'+', ..) => out.push(b' '),
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 2;
+            }
+            (b, ..) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// `text` without anything written as a tag (`<b>`, `</p>`, `<img …>`), in one pass; a `<`
 /// that opens no tag is kept.
 fn without_markup(text: &str) -> String {
@@ -324,6 +377,63 @@ mod tests {
                 proptest::prop_assert!(accent.len() == 7 && accent.starts_with('#'));
             }
         }
+    }
+
+    #[test]
+    fn an_address_fills_only_what_the_element_leaves_unset() {
+        let element = Attributes {
+            lang: Some("en".into()),
+            keep_place: Some("url".into()),
+            ..Attributes::default()
+        };
+        let query = "?hospital=St+Example%20Hospital&contact-url=https%3A%2F%2Fh.example%2Fbook\
+                     &lang=zz&joint=hip&joint=knee&keep-place=no&accent=%230b5c8a&x=1&disclaimer";
+        let filled = element.or_from_query(query);
+        assert_eq!(filled.hospital.as_deref(), Some("St Example Hospital"));
+        assert_eq!(
+            filled.contact_url.as_deref(),
+            Some("https://h.example/book")
+        );
+        assert_eq!(
+            filled.lang.as_deref(),
+            Some("en"),
+            "the element's own value wins"
+        );
+        assert_eq!(
+            filled.joint.as_deref(),
+            Some("hip"),
+            "the first of a repeated name"
+        );
+        assert_eq!(
+            filled.keep_place.as_deref(),
+            Some("url"),
+            "never from an address"
+        );
+        assert_eq!(filled.accent.as_deref(), Some("#0b5c8a"));
+        assert_eq!(filled.disclaimer.as_deref(), Some(""));
+        // The same checks as attributes: an unsafe link from an address is dropped and explained.
+        let config = Config::from_attributes(
+            Attributes::default().or_from_query("contact-url=javascript%3Aalert(1)"),
+        );
+        assert_eq!(config.contact_url, None);
+        assert_eq!(config.problems, [Problem::UnsafeContactUrl]);
+    }
+
+    #[test]
+    fn odd_escapes_and_long_addresses_are_read_safely() {
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        assert_eq!(percent_decoded("%E2%9C%93 ok"), "\u{2713} ok");
+        assert_eq!(percent_decoded("%FF"), "\u{FFFD}");
+        let long = format!("hospital={}", "\u{e9}".repeat(MAX_QUERY));
+        let read = Attributes::default()
+            .or_from_query(&long)
+            .hospital
+            .unwrap_or_default();
+        assert!(
+            read.len() < MAX_QUERY,
+            "only the first {MAX_QUERY} bytes are read"
+        );
     }
 
     #[test]
