@@ -47,6 +47,35 @@ const pages = {
     // A second policy is enforced beside the first: this one leaves out 'wasm-unsafe-eval'.
     `<meta http-equiv="Content-Security-Policy" content="script-src 'self'">`,
   ),
+  // A block theme's content column (a max-width on each child of the post), a narrow sidebar, and
+  // a widget whose shadow root holds an aid the page's observer cannot see.
+  '/column.html': page(
+    `<main class="is-layout-constrained" style="width: 1000px"><p id="para">Our hip team.</p>
+       <div id="column" data-avn-aid></div></main>
+     <aside style="width: 320px"><div id="narrow" data-avn-aid data-joint="hip"></div></aside>
+     <x-widget id="widget"></x-widget>
+     <script>
+       for (const name of ['first', 'later']) {
+         const shadow = document.getElementById('widget').shadowRoot || document.getElementById('widget').attachShadow({ mode: 'open' });
+         const inner = document.createElement('div');
+         inner.id = name;
+         inner.setAttribute('data-avn-aid', '');
+         inner.setAttribute('data-joint', 'jaw');
+         shadow.append(inner);
+       }
+       document.addEventListener('DOMContentLoaded', () => {
+         window.__runningAtCall = !!document.querySelector('#column').shadowRoot;
+         AvnAid.mount(document.getElementById('widget').shadowRoot.getElementById('first'));
+       });
+     </script>
+     <script defer src="/avn-aid.js"></script>`,
+    `<style>body { margin: 0 } .is-layout-constrained > :where(:not(.alignwide)) { max-width: 650px; margin-left: auto !important; margin-right: auto !important; }</style>`,
+  ),
+  '/framed.html': page(
+    `<h1>St Example Hospital</h1>
+     <iframe id="frame" title="AVN patient guide" style="width: 100%; height: 85vh; border: 0"
+       src="/index.html?hospital=St%20Example&contact-url=https%3A%2F%2Fhospital.example%2Fbook&joint=hip&accent=%237a1f5c"></iframe>`,
+  ),
   '/bad-hosts.html': page(
     `<img id="picture" data-avn-aid alt="">
      <div id="first" data-avn-aid data-keep-place="url"></div>
@@ -142,6 +171,58 @@ test('a div added after start mounts (its fallback words hidden), and a site pol
     assert.ok(consoleErrors.some((e) => e.includes("'wasm-unsafe-eval'")), consoleErrors.join(' | '));
   } finally {
     await blocked.context.close();
+  }
+});
+
+test('the aid fits a theme\'s column, AvnAid.mount reaches hosts no observer sees, and an iframe configures the hosted page by its address', async () => {
+  const { context, page, errors } = await open(`${server.url}/column.html`);
+  try {
+    await h1(page.locator('#column')).filter({ hasText: 'understand your stage' }).waitFor();
+    await h1(page.locator('#narrow')).filter({ hasText: 'AVN of the hip' }).waitFor();
+    const boxes = await page.evaluate(() => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return { left: r.left, width: r.width }; };
+      const narrow = document.getElementById('narrow');
+      return {
+        column: box(document.getElementById('column')),
+        para: box(document.getElementById('para')),
+        narrow: box(narrow),
+        narrowContent: narrow.shadowRoot.querySelector('.avn-root').scrollWidth,
+      };
+    });
+    assert.deepEqual(boxes.column, boxes.para, 'the aid takes the theme\'s column, as a paragraph does');
+    assert.ok(boxes.narrow.width <= 320 && boxes.narrowContent <= 320, JSON.stringify(boxes));
+
+    // Inside another widget's shadow root: mounted only when asked, before or after start.
+    assert.equal(await page.evaluate(() => window.__runningAtCall), false, 'the first call came before the app ran');
+    await h1(page.locator('#first')).filter({ hasText: 'MRONJ' }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('#later').locator('h1').count(), 0, 'not mounted until asked');
+    await page.evaluate(() => AvnAid.mount(document.getElementById('widget').shadowRoot.getElementById('later')));
+    await h1(page.locator('#later')).filter({ hasText: 'MRONJ' }).waitFor();
+    const misuse = await page.evaluate(() => { try { AvnAid.mount('#later'); return 'no error'; } catch (e) { return `${e.name}: ${e.message}`; } });
+    assert.match(misuse, /^TypeError: AvnAid.mount needs an element/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+
+  const framed = await open(`${server.url}/framed.html`);
+  try {
+    const frame = framed.page.frameLocator('#frame');
+    await frame.getByRole('heading', { level: 1, name: 'AVN of the hip' }).waitFor();
+    const contact = frame.getByRole('link', { name: 'Talk to a specialist at St Example' });
+    assert.equal(await contact.getAttribute('href'), 'https://hospital.example/book');
+    await frame.getByRole('button', { name: /^ARCO 2019/ }).click();
+    await frame.getByRole('heading', { level: 1, name: /ARCO 2019/ }).waitFor();
+    const address = framed.page.frames().find((f) => f.url().includes('/index.html')).url();
+    assert.match(address, /\?hospital=St%20Example&.*#v=/, 'the place is kept after the settings');
+    // The same address opened on its own is the plain guide: a link cannot rebrand the page.
+    await framed.page.goto(address.replace(/#.*/, ''));
+    await framed.page.getByRole('heading', { level: 1, name: /understand your stage/ }).waitFor();
+    assert.equal(await framed.page.getByRole('link', { name: /Talk to a specialist/ }).count(), 0);
+    assert.deepEqual(framed.errors, []);
+  } finally {
+    await framed.context.close();
   }
 });
 
