@@ -6,6 +6,7 @@ mod dist;
 mod reference;
 mod serve;
 mod size_report;
+mod wordpress;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
