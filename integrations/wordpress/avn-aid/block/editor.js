@@ -47,6 +47,11 @@
 		return guideDefault;
 	}
 
+	/** Whether the guide will use this contact link (the same kinds PHP keeps). */
+	function usableLink( url ) {
+		return /^(https:\/\/[^\/\s?#]+|mailto:[^@\s]+@[^@\s]+|tel:[^a-z]*[0-9])/i.test( url );
+	}
+
 	function Edit( props ) {
 		var a = props.attributes;
 		var set = function ( key ) {
@@ -59,10 +64,22 @@
 		var none = __( 'none', 'avn-aid' );
 		var rows = [
 			[ __( 'Hospital name', 'avn-aid' ), describe( a.hospital, defaults.hospital, none ) ],
-			[ __( 'Contact link', 'avn-aid' ), describe( a.contactUrl, defaults.contact_url, none ) ],
+			[
+				__( 'Contact link', 'avn-aid' ),
+				a.contactUrl && ! usableLink( a.contactUrl )
+					? /* translators: %s: the link the editor typed. */
+					  sprintf( __( '%s is not used: it must start with https://, mailto: or tel:. The site default is used instead.', 'avn-aid' ), a.contactUrl )
+					: describe( a.contactUrl, defaults.contact_url, none ),
+			],
 			[ __( 'Starts on', 'avn-aid' ), a.joint ? labelOf( joints, a.joint ) : __( 'the start page (all joints)', 'avn-aid' ) ],
 			[ __( 'Language', 'avn-aid' ), describe( labelOf( languages, a.lang ), labelOf( languages, defaults.lang || '' ), __( 'English', 'avn-aid' ) ) ],
-			[ __( 'Accent colour', 'avn-aid' ), describe( a.accent, defaults.accent, __( 'the guide\'s own blue', 'avn-aid' ) ) ],
+			[
+				__( 'Accent colour', 'avn-aid' ),
+				a.accent && ! /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test( a.accent )
+					? /* translators: %s: the colour the editor typed. */
+					  sprintf( __( '%s is not a colour the guide reads: write # and 3 or 6 hexadecimal digits.', 'avn-aid' ), a.accent )
+					: describe( a.accent, defaults.accent, __( 'the guide\'s own blue', 'avn-aid' ) ),
+			],
 			[ __( 'Disclaimer', 'avn-aid' ), describe( a.disclaimer, defaults.disclaimer, none ) ],
 		];
 

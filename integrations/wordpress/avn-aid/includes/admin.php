@@ -126,8 +126,8 @@ function avn_aid_render_settings_page() {
 	}
 	$info = avn_aid_build_info();
 	echo '<div class="wrap">';
+	// No settings_errors() here: WordPress shows them on every page under Settings (options-head.php).
 	echo '<h1>' . esc_html( get_admin_page_title() ) . '</h1>';
-	settings_errors( AVN_AID_OPTION );
 
 	echo '<p>' . esc_html__( 'The guide explains avascular necrosis (osteonecrosis) stages and the options for each to patients. It runs in the patient\'s browser: it sends nothing anywhere and sets no cookie.', 'avn-aid' ) . '</p>';
 	echo '<p>' . esc_html__( 'To put it on a page, add the "AVN patient guide" block, or write this shortcode on a line of its own:', 'avn-aid' ) . ' <code>[avn_aid hospital="St Example Hospital" joint="hip"]</code></p>';

@@ -20,7 +20,8 @@ function avn_aid_register_shortcode_and_block() {
 
 /**
  * The box the guide starts in: `<div data-avn-aid data-…>` with the page's settings, each falling
- * back to the site-wide default, and only the settings that have a value. Inside it, words for
+ * back to the site-wide default when empty (or, for the contact link, not https:, mailto: or
+ * tel:), and only the settings that have a value. Inside it, words for
  * the site's editors that show only while the guide's script is missing (the guide draws into
  * its own shadow root, so once it runs they are not shown). All on one line, so that wpautop
  * cannot add <p> or <br> inside it. Enqueues the guide's script, so it is on no other page.
@@ -42,11 +43,13 @@ function avn_aid_render( array $settings ) {
 	$html = '<div data-avn-aid';
 	foreach ( $attributes as $key => $attribute ) {
 		$value = isset( $settings[ $key ] ) && is_scalar( $settings[ $key ] ) ? trim( (string) $settings[ $key ] ) : '';
-		if ( '' === $value && isset( $defaults[ $key ] ) ) {
-			$value = $defaults[ $key ];
-		}
 		if ( 'contact_url' === $key ) {
+			// A link of another kind (javascript:, http:, a bare address) is dropped, and the
+			// site-wide one, if any, is used instead.
 			$value = esc_url( $value, array( 'https', 'mailto', 'tel' ) );
+		}
+		if ( '' === $value && isset( $defaults[ $key ] ) ) {
+			$value = 'contact_url' === $key ? esc_url( $defaults[ $key ], array( 'https', 'mailto', 'tel' ) ) : $defaults[ $key ];
 		}
 		if ( '' === $value ) {
 			continue;
