@@ -88,3 +88,25 @@ ensure_other_engines() {
   as_root apt-get update || return 1
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" || return 1
 }
+
+# WordPress and what it runs on, for the plugin's test (tests/wordpress/): the test starts its own
+# MariaDB and Apache from these packages on free ports and never uses the system's services.
+# Each package is installed only when what it provides is missing.
+export WORDPRESS_ROOT="${WORDPRESS_ROOT:-/usr/share/wordpress}"
+ensure_wordpress() {
+  local missing=()
+  [ -f "$WORDPRESS_ROOT/wp-settings.php" ] || missing+=(wordpress)
+  [ -f "$WORDPRESS_ROOT/wp-content/themes/twentytwentythree/theme.json" ] || missing+=(wordpress-theme-twentytwentythree)
+  { [ -x /usr/sbin/mariadbd ] && command -v mariadb-install-db >/dev/null 2>&1; } || missing+=(mariadb-server)
+  [ -x /usr/sbin/apache2 ] || missing+=(apache2)
+  compgen -G '/usr/lib/apache2/modules/libphp8*.so' >/dev/null || missing+=(libapache2-mod-php)
+  command -v php >/dev/null 2>&1 || missing+=(php-cli)
+  { command -v php >/dev/null 2>&1 && php -r 'exit(extension_loaded("mysqli") ? 0 : 1);'; } || missing+=(php-mysql)
+  if [ "${#missing[@]}" -eq 0 ]; then
+    log "wordpress: present (WordPress $(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" "$WORDPRESS_ROOT/wp-includes/version.php" 2>/dev/null), $(php -r 'echo "PHP ", PHP_VERSION;'), MariaDB $(/usr/sbin/mariadbd --version 2>/dev/null | awk '{print $3}' | cut -d- -f1), $(/usr/sbin/apache2 -v 2>/dev/null | sed -n 's/^Server version: //p'))"
+    return 0
+  fi
+  log "wordpress: installing Debian packages ${missing[*]}"
+  as_root apt-get update || return 1
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" || return 1
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# scripts/test.sh — README command 2: set up, then fmt, clippy, cargo test, build, browser tests (Chromium, then Firefox and WebKit); ends with "N passed, N failed".
+# scripts/test.sh — README command 2: set up, then fmt, clippy, cargo test, build, browser tests (Chromium, then Firefox and WebKit, then the WordPress plugin); ends with "N passed, N failed".
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$REPO_ROOT"
 
@@ -42,7 +42,7 @@ sum_matches() {
 # --- setup: a failure counts as one failed check, and later stages still run -----------------------
 echo "=== setup"
 t0=$SECONDS
-for step in ensure_rust_target ensure_npm_packages ensure_chromium ensure_other_engines; do
+for step in ensure_rust_target ensure_npm_packages ensure_chromium ensure_other_engines ensure_wordpress; do
   if ! timed "$step" "$step"; then
     echo "[setup] $step FAILED"
     record "$step" 0 1 "$((SECONDS - t0))"
@@ -101,6 +101,18 @@ else
   f="$(sum_matches "$LOG_DIR/engines.log" '^# (fail|cancelled) [0-9]+')"
   if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   record engines "$p" "$f" "$SECS"
+fi
+
+# --- g. the WordPress plugin in a real WordPress (its own MariaDB and Apache; see tests/wordpress/) ---
+if [ "$BUILD_RC" -ne 0 ]; then
+  echo "=== wordpress: skipped because the build failed (counted as 1 failed)"
+  record wordpress 0 1 0
+else
+  run wordpress node --test --test-timeout=180000 --test-reporter=tap tests/wordpress/wordpress.test.mjs
+  p="$(sum_matches "$LOG_DIR/wordpress.log" '^# pass [0-9]+')"
+  f="$(sum_matches "$LOG_DIR/wordpress.log" '^# (fail|cancelled) [0-9]+')"
+  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record wordpress "$p" "$f" "$SECS"
 fi
 
 # --- summary -------------------------------------------------------------------------------------------
