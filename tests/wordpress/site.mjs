@@ -70,8 +70,10 @@ export function missingPrerequisites(zip = defaultZip) {
     }
   } else if (!IS_ROOT) missing.push(`${CONFIG_DIR} (run as root)`);
   if (!onPath('unzip') && !onPath('python3')) missing.push('unzip or python3');
-  if (!fs.existsSync(zip)) missing.push(`${path.relative(root, zip) || zip} (made by \`cargo xtask build\`)`);
-  return missing.length ? `needs ${missing.join(', ')}` : '';
+  const packages = missing.length ? `needs ${missing.join(', ')}; scripts/setup.sh (ensure_wordpress) installs the packages` : '';
+  const shown = zip.startsWith(root + path.sep) ? path.relative(root, zip) : zip;
+  const build = fs.existsSync(zip) ? '' : `needs ${shown}, which \`cargo xtask build\` makes`;
+  return [packages, build].filter(Boolean).join('; and it ');
 }
 
 function freePort() {
@@ -524,7 +526,7 @@ async function stopChild(child, signal, group) {
  */
 export async function startSite({ zip = defaultZip, log = () => {} } = {}) {
   const why = missingPrerequisites(zip);
-  if (why) throw new SiteSkipped(`WordPress test skipped: it ${why}. scripts/setup.sh (ensure_wordpress) installs the packages.`);
+  if (why) throw new SiteSkipped(`WordPress test skipped: it ${why}.`);
   const site = new Site(zip, log);
   try {
     return await site.start();

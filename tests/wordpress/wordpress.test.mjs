@@ -301,6 +301,21 @@ wpTest('d) an editor without unfiltered_html pastes the raw snippet: WordPress s
   }
 });
 
+wpTest('d) an editor re-saving an administrator\'s page with the snippet removes its script; a bare [avn_aid] uses the site defaults', async () => {
+  const pasted = await site.publish('g', 'admin', 'page', 'Pasted by an administrator', site.pages.a.sent);
+  assert.match(pasted.stored, /<script defer src=/);
+  const raw = (await site.rest('editor', 'GET', `/wp/v2/pages/${pasted.id}`, { query: { context: 'edit' } })).content.raw;
+  await site.rest('editor', 'POST', `/wp/v2/pages/${pasted.id}`, { body: { content: raw } });
+  const after = (await site.rest('admin', 'GET', `/wp/v2/pages/${pasted.id}`, { query: { context: 'edit' } })).content.raw;
+  assert.doesNotMatch(after, /<script/);
+  assert.deepEqual(scriptTags(await html(pasted.url)), []);
+
+  const bare = await site.publish('h', 'author', 'post', 'Only the shortcode', '[avn_aid]');
+  const page = await html(bare.url);
+  assert.match(page, /<div data-avn-aid data-hospital="St Example Hospital" data-contact-url="https:\/\/hospital\.example\/book" data-lang="en" data-accent="#0b5c8a"><p>/);
+  assert.equal(scriptTags(page).length, 1);
+});
+
 wpTest('e) a page without the guide has no avn-aid.js', async () => {
   const page = await html(site.pages.e.url);
   assert.doesNotMatch(page, /avn-aid/);
