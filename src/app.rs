@@ -3,6 +3,7 @@
 //! page of its own, frames every view, and moves focus to the new view's heading after each
 //! step. Keep this module thin: views live in `pages/`, state changes in `place.rs`.
 
+use crate::after_paint::after_paint;
 use crate::aid::{Aid, ReturnSpot};
 use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
@@ -286,11 +287,14 @@ fn use_place_in_url(
     use_effect_with(fragment, move |fragment| {
         let new_view = std::mem::replace(&mut *last_view.borrow_mut(), view.clone()) != view;
         if enabled {
-            let location = gloo::utils::window().location();
             let wanted = format!("#{fragment}");
             let is_start = fragment == "v=start";
-            let current = location.hash().unwrap_or_default();
-            if current != wanted && !(is_start && current.len() <= 1) {
+            // After the new view is on screen: a history write costs several milliseconds.
+            after_paint(move || {
+                let current = gloo::utils::window().location().hash().unwrap_or_default();
+                if current == wanted || (is_start && current.len() <= 1) {
+                    return;
+                }
                 if let Ok(history) = gloo::utils::window().history() {
                     let state = wasm_bindgen::JsValue::NULL;
                     let _ = if new_view {
@@ -299,7 +303,7 @@ fn use_place_in_url(
                         history.replace_state_with_url(&state, "", Some(&wanted))
                     };
                 }
-            }
+            });
         }
     });
     let act = act.clone();
@@ -409,12 +413,13 @@ fn use_focus_heading(view: &View, root: &NodeRef, return_point: &ReturnSpot) {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        let Some(root) = root.cast::<HtmlElement>() else {
+        let Some(element) = root.cast::<HtmlElement>() else {
             return;
         };
+        // Back at the reading spot at once, so the patient never sees the page jump.
         let back = return_point.0.borrow_mut().take_if(|p| &p.from == view);
         if let Some(point) = back {
-            let word = root
+            let word = element
                 .query_selector_all(".avn-term")
                 .ok()
                 .and_then(|words| words.item(point.word as u32))
@@ -428,13 +433,16 @@ fn use_focus_heading(view: &View, root: &NodeRef, return_point: &ReturnSpot) {
         if !matches!(view, View::Term(_)) {
             *return_point.0.borrow_mut() = None;
         }
-        let heading = root
-            .query_selector("h1")
-            .ok()
-            .flatten()
-            .and_then(|h| h.dyn_into::<HtmlElement>().ok());
-        if let Some(h) = heading {
-            let _ = h.focus();
-        }
+        // The heading after the new view is on screen: moving focus forces a layout, which
+        // would otherwise delay the view's first paint.
+        after_paint(move || {
+            let heading = root
+                .cast::<HtmlElement>()
+                .and_then(|r| r.query_selector("h1").ok().flatten())
+                .and_then(|h| h.dyn_into::<HtmlElement>().ok());
+            if let Some(h) = heading {
+                let _ = h.focus();
+            }
+        });
     });
 }

@@ -2,6 +2,7 @@
 //! configuration, and mounting one independent instance on each, inside a shadow root so the
 //! host page's styles and the aid's styles cannot reach each other.
 
+mod after_paint;
 mod aid;
 mod app;
 mod components;
