@@ -3,6 +3,7 @@
 //! from the npm `binaryen` package).
 
 mod dist;
+mod first_view;
 mod reference;
 mod serve;
 mod size_report;

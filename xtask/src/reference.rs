@@ -15,7 +15,7 @@ dt{font-weight:700}dd{margin:0 0 .5rem}.note{background:#fff4e0;border-left:4px 
 padding:.75rem 1rem}footer{color:#4a545e;font-size:.9rem;border-top:1px solid #c9d1d9;margin-top:2rem}";
 
 /// Escapes text for HTML element content and double-quoted attributes.
-fn esc(text: &str) -> String {
+pub fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
