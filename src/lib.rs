@@ -217,6 +217,12 @@ fn describe(host: &Element) -> String {
 fn mount(host: Element) {
     let mut config = Config::from_attributes(with_address_settings(attributes(&host)));
     let document = gloo::utils::document();
+    // A patient already on a link of the start view written into the page keeps their place:
+    // focus moves to the app's control with the same words.
+    let focused_words = document
+        .active_element()
+        .filter(|active| active != &host && host.contains(Some(active)))
+        .and_then(|active| active.text_content());
     let (Ok(shadow), Ok(root)) = (
         host.shadow_root()
             .filter(|_| host.tag_name().eq_ignore_ascii_case(HOST_ELEMENT))
@@ -268,6 +274,15 @@ fn mount(host: Element) {
     });
     let keeps_place = config.place_in_url;
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), Props { config }).render();
+    // The page's written copy of the start view has done its work: gone, so nothing reads or
+    // finds it twice.
+    if let Ok(Some(copy)) = host.query_selector(":scope > [data-avn-first-view]") {
+        copy.remove();
+    }
+    if let Some(words) = focused_words {
+        let root = root.clone();
+        after_paint::after_paint(move || focus_control_named(&root, words.trim()));
+    }
     INSTANCES.with(|all| {
         all.borrow_mut().push(Instance {
             host,
@@ -277,6 +292,19 @@ fn mount(host: Element) {
             keeps_place,
         })
     });
+}
+
+/// Focuses the first button or link under `root` whose words are `words`.
+fn focus_control_named(root: &Element, words: &str) {
+    let Ok(controls) = root.query_selector_all("button, a[href]") else {
+        return;
+    };
+    let found = (0..controls.length())
+        .filter_map(|i| controls.item(i))
+        .find(|c| c.text_content().is_some_and(|t| t.trim() == words));
+    if let Some(control) = found.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = control.focus();
+    }
 }
 
 /// Replaces every instance's content with its failure message.
