@@ -3,6 +3,10 @@
 
 use std::path::Path;
 
+// The same stylesheet reader as the page builder's.
+#[path = "xtask/src/css.rs"]
+mod css;
+
 fn main() {
     let content = Path::new("content");
     println!("cargo:rerun-if-changed=content");
@@ -30,15 +34,6 @@ fn main() {
 /// instance's shadow root.
 fn styles() -> String {
     println!("cargo:rerun-if-changed=styles");
-    let mut files: Vec<_> = std::fs::read_dir("styles")
-        .expect("styles/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "css"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).expect("stylesheet is readable"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    println!("cargo:rerun-if-changed=xtask/src/css.rs");
+    css::stylesheets(Path::new("styles")).expect("styles/ is readable")
 }

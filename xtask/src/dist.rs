@@ -96,7 +96,10 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     let template = fs::read_to_string(root.join("index.html")).map_err(|e| e.to_string())?;
     // The pages carry the start view as HTML, laid out by the aid's own styles, so it shows
     // while the code is still arriving.
-    let page_style = format!("{PAGE_STYLE}{}", stylesheets(root)?);
+    let page_style = format!(
+        "{PAGE_STYLE}{}",
+        crate::css::stylesheets(&root.join("styles"))?
+    );
     let first_view = crate::first_view::render(&kb);
     let page = |csp: &str, script_tag: &str, offline_link: &str, noscript: &str| {
         template
@@ -160,47 +163,6 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
 /// The page's own style (allowed by hash), before the aid's: printing the hosted page prints
 /// the aid, not the offline link beside it.
 const PAGE_STYLE: &str = "@media print{.avn-offline-link{display:none}}";
-
-/// Every stylesheet under `styles/`, in name order, joined: what the app adopts (see
-/// `build.rs`), here for the start view written into the page.
-fn stylesheets(root: &Path) -> Result<String, String> {
-    let mut files: Vec<PathBuf> = fs::read_dir(root.join("styles"))
-        .map_err(|e| format!("styles/: {e}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "css"))
-        .collect();
-    files.sort();
-    let mut out = String::new();
-    for file in files {
-        let css = fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        out.push_str(&without_comments_and_indents(&css));
-    }
-    Ok(out)
-}
-
-/// CSS without its comments and with each run of white space made one space, and none next to
-/// `{`, `}` or `;`: every patient downloads the page's copy. (Strings and `url()` in the aid's
-/// styles hold no `/*` or significant runs of spaces.)
-fn without_comments_and_indents(css: &str) -> String {
-    let mut text = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(at) = rest.find("/*") {
-        text.push_str(&rest[..at]);
-        rest = rest[at + 2..]
-            .find("*/")
-            .map_or("", |end| &rest[at + 2 + end + 2..]);
-    }
-    text.push_str(rest);
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        let joins = |c: char| matches!(c, '{' | '}' | ';');
-        if !out.is_empty() && !out.ends_with(joins) && !word.starts_with(joins) {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
 
 /// The Content-Security-Policy for a page whose script is allowed by `script_source`. No
 /// request of any kind is allowed after the page's own files (`connect-src 'none'`), and no
@@ -421,18 +383,4 @@ fn print_sizes(out: &Path) -> Result<(), String> {
     println!("(hosted page = index.html, script inlined; embed = avn-aid.js; offline = avn-aid-offline.html;");
     println!(" static full reference, no script = avn-aid-reference.html)\n");
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_styles_lose_comments_and_indents_only() {
-        let css = "/* a note */\n.a b:hover {\n  color: red;\n  margin: 0 auto;\n}\n@media print { .c { x: y } }";
-        assert_eq!(
-            without_comments_and_indents(css),
-            ".a b:hover{color: red;margin: 0 auto;}@media print{.c{x: y}}"
-        );
-    }
 }

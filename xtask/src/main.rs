@@ -2,6 +2,7 @@
 //! machine needs no global CLI beyond cargo (wasm-bindgen runs as a library; wasm-opt comes
 //! from the npm `binaryen` package).
 
+mod css;
 mod dist;
 mod first_view;
 mod reference;
