@@ -70,14 +70,16 @@ impl Aid {
     }
 }
 
-/// The shared context, the knowledge base and the interface text, or `None` outside the hub
-/// or without a readable knowledge base (then a view renders nothing rather than failing).
+/// The shared context, the knowledge base and the interface text. Every view is rendered by
+/// the hub, which provides the context and renders views only once the knowledge base has been
+/// read; a view used anywhere else is a programming error, and its panic shows the patient the
+/// failure message.
 #[hook]
-pub fn use_aid() -> Option<(Aid, &'static Kb, &'static UiText)> {
-    let aid = use_context::<Aid>()?;
-    let kb = kb()?;
+pub fn use_aid() -> (Aid, &'static Kb, &'static UiText) {
+    let aid = use_context::<Aid>().expect("views are rendered inside the hub's context");
+    let kb = kb().expect("the hub renders views only with a readable knowledge base");
     let ui = kb.ui(&aid.lang);
-    Some((aid, kb, ui))
+    (aid, kb, ui)
 }
 
 /// The options the patient is weighing: those ticked to compare, else the suggested choices at

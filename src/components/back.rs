@@ -7,9 +7,7 @@ use yew::prelude::*;
 /// One step back along the way the patient came.
 #[component]
 pub fn Back() -> Html {
-    let Some((aid, _, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, _, ui) = use_aid();
     if aid.place.back_to().is_none() {
         return Html::default();
     }

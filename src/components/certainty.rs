@@ -17,9 +17,7 @@ pub struct Props {
 /// "How sure: Low", with a mark of 0 to 4 filled dots so the grade is seen, not only read.
 #[component]
 pub fn CertaintyBadge(props: &Props) -> Html {
-    let Some((_, _, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (_, _, ui) = use_aid();
     let dots = match props.certainty {
         Certainty::High => 4,
         Certainty::Moderate => 3,

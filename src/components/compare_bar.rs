@@ -20,9 +20,7 @@ pub struct Props {
 /// "2 of 4 ticked" and the compare button (which says why when it cannot be used yet).
 #[component]
 pub fn CompareBar(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let n = aid.place.compared.len();
     let suggested = kb
         .stage(&props.stage)

@@ -15,9 +15,7 @@ pub struct Props {
 /// A labelled tick box; disabled, with the reason attached, when four others are already ticked.
 #[component]
 pub fn CompareTick(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let name = kb
         .options
         .iter()

@@ -8,9 +8,7 @@ use yew::prelude::*;
 /// "Help me decide": what matters to me, am I ready, my questions, my summary.
 #[component]
 pub fn DecideNav() -> Html {
-    let Some((aid, _, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, _, ui) = use_aid();
     let steps = Step::ALL.into_iter().map(|step| {
         let here = aid.place.view == View::Decide(step);
         html! {

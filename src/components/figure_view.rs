@@ -17,9 +17,7 @@ pub struct Props {
 /// A figure as a picture and words, side by side on wide screens.
 #[component]
 pub fn FigureView(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let f = &props.figure;
     let lang = &aid.lang;
     let sentence = figure_sentence(ui, lang, f);
@@ -81,9 +79,7 @@ pub struct LegendProps {
 /// What the filled, dashed and pale people mean, with their counts.
 #[component]
 pub fn IconLegend(props: &LegendProps) -> Html {
-    let Some((_, _, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (_, _, ui) = use_aid();
     let count = props.count.min(100);
     let high = props.high.unwrap_or(count).clamp(count, 100);
     let n = |text: &str, n: u8| fill(text, &[("n", &n.to_string())]);

@@ -25,9 +25,7 @@ pub struct Props {
 /// One option's card.
 #[component]
 pub fn OptionCard(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let (Some(option), Some((system, stage))) = (kb.option(&props.option), kb.stage(&props.stage))
     else {
         return Html::default();

@@ -25,9 +25,7 @@ pub struct Props {
 /// The text, with explained words as buttons.
 #[component]
 pub fn PatientText(props: &Props) -> Html {
-    let Some((aid, _, _)) = use_aid() else {
-        return html! { { props.text.clone() } };
-    };
+    let (aid, _, _) = use_aid();
     let text = props.text.as_str();
     let mut out = Vec::new();
     let mut at = 0;

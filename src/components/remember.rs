@@ -8,9 +8,7 @@ use yew::prelude::*;
 /// A tick box (off unless the patient ticks it) and a button that wipes everything.
 #[component]
 pub fn Remember() -> Html {
-    let Some((aid, _, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, _, ui) = use_aid();
     let remember = aid.remember.clone();
     let on_change = Callback::from(move |e: Event| {
         let ticked = e

@@ -25,9 +25,7 @@ pub struct Props {
 /// The tick boxes, then the notes for what is ticked.
 #[component]
 pub fn SituationNotes(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     if kb.situations.is_empty() {
         return Html::default();
     }

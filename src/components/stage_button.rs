@@ -17,9 +17,7 @@ pub struct Props {
 /// Picks the stage when pressed.
 #[component]
 pub fn StageButton(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some((system, stage)) = kb.stage(&props.stage) else {
         return Html::default();
     };

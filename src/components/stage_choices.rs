@@ -21,9 +21,7 @@ pub struct Props {
 /// One section per phase with a button per stage.
 #[component]
 pub fn StageChoices(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some(system) = kb.system(&props.system) else {
         return Html::default();
     };

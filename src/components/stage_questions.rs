@@ -18,9 +18,7 @@ pub struct Props {
 /// The linked questions, or nothing if none are linked here.
 #[component]
 pub fn StageQuestions(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let items: Vec<Html> = kb
         .faqs_for(&props.joint, props.phase)

@@ -15,9 +15,7 @@ pub struct Props {
 /// A section with the topic's title as a heading.
 #[component]
 pub fn TopicView(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some(topic) = kb.topics.iter().find(|t| t.id == props.topic) else {
         return Html::default();
     };

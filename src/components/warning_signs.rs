@@ -20,9 +20,7 @@ pub struct Props {
 /// The signs, grouped by how soon they need care.
 #[component]
 pub fn WarningSigns(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let options: Vec<_> = props
         .options

@@ -28,9 +28,7 @@ pub fn ComparePage(props: &Props) -> Html {
     let table = use_node_ref();
     let removing = use_focus_after_removal(table.clone(), "button.avn-remove");
     let status = use_state_eq(String::new);
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some((system, stage)) = kb.stage(&props.stage) else {
         return Html::default();
     };

@@ -17,9 +17,7 @@ pub struct Props {
 /// How to find the stage for this joint.
 #[component]
 pub fn JointPage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some(joint) = kb.joint(&props.joint) else {
         return Html::default();
     };

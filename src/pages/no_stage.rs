@@ -19,9 +19,7 @@ pub struct Props {
 /// Questions to ask, then the overview.
 #[component]
 pub fn NoStagePage(props: &Props) -> Html {
-    let Some((_, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (_, kb, ui) = use_aid();
     let Some(joint) = kb.joint(&props.joint) else {
         return Html::default();
     };

@@ -26,9 +26,7 @@ pub struct Props {
 /// The option's page.
 #[component]
 pub fn OptionPage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let (Some((system, stage)), Some(option)) = (kb.stage(&props.stage), kb.option(&props.option))
     else {
         return Html::default();

@@ -25,9 +25,7 @@ pub struct Props {
 /// The choices, the care that goes with any of them, and the compare bar.
 #[component]
 pub fn OptionsPage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some((system, stage)) = kb.stage(&props.stage) else {
         return Html::default();
     };

@@ -24,9 +24,7 @@ pub fn QuestionsPage() -> Html {
     let status = use_state_eq(String::new);
     let list = use_node_ref();
     let removing = use_focus_after_removal(list.clone(), "li button.avn-link-button");
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let questions = aid.decision.questions(suggested(kb, &aid.lang, &aid.place));
     let items = questions.iter().enumerate().map(|(at, q)| {
         let remove = {

@@ -15,9 +15,7 @@ use yew::prelude::*;
 /// The SURE questions and what the answers suggest.
 #[component]
 pub fn ReadyPage() -> Html {
-    let Some((aid, _, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, _, ui) = use_aid();
     let questions = (0..SURE_QUESTIONS).map(|i| {
         let answer = aid.decision.sure(i);
         let choice = |yes: bool, label: &str| {

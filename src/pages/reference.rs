@@ -22,9 +22,7 @@ pub struct Props {
 /// One reference page.
 #[component]
 pub fn ReferencePage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let topics = |kinds: &[TopicKind]| -> Html {
         kinds

@@ -26,9 +26,7 @@ pub struct Props {
 /// One stage, in plain words.
 #[component]
 pub fn StagePage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some((system, stage)) = kb.stage(&props.stage) else {
         return Html::default();
     };

@@ -8,9 +8,7 @@ use yew::prelude::*;
 /// Orientation and the list of joints.
 #[component]
 pub fn StartPage() -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let joints = kb.joints.iter().map(|joint| {
         html! {
             <li key={joint.id.as_str().to_string()}>

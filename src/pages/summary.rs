@@ -21,9 +21,7 @@ use yew::prelude::*;
 #[component]
 pub fn SummaryPage() -> Html {
     let summary = use_node_ref();
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let place = &aid.place;
     let mut sources: Vec<SourceId> = Vec::new();

@@ -17,9 +17,7 @@ pub struct Props {
 /// Pick the stage written on the report.
 #[component]
 pub fn SystemPage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some(system) = kb.system(&props.system) else {
         return Html::default();
     };

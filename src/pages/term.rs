@@ -16,9 +16,7 @@ pub struct TermProps {
 /// One word explained, with a way on to all the words.
 #[component]
 pub fn TermPage(props: &TermProps) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let Some(term) = kb.glossary.iter().find(|t| t.id == props.term) else {
         return Html::default();
     };

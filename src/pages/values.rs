@@ -19,9 +19,7 @@ const RATED_HIGH: u8 = 3;
 /// The ratings, then the fit of each option on what matters most.
 #[component]
 pub fn ValuesPage() -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let ratings = Value::ALL.into_iter().map(|value| {
         let current = aid.decision.rating(value);

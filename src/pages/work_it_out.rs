@@ -20,9 +20,7 @@ pub struct Props {
 /// The questions, then what the answers fit.
 #[component]
 pub fn WorkItOutPage(props: &Props) -> Html {
-    let Some((aid, kb, ui)) = use_aid() else {
-        return Html::default();
-    };
+    let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let finder = &kb.finder;
     let answers =
