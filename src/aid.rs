@@ -2,8 +2,8 @@
 
 use crate::content::kb;
 use crate::decision::{Action as DecisionAction, Decision};
-use crate::place::{Action, Place, View, MAX_COMPARED};
-use avn_kb::{Kb, LangId, OptionId, UiText};
+use crate::place::{Action, Place, View};
+use avn_kb::{Kb, LangId, UiText};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -80,16 +80,4 @@ pub fn use_aid() -> (Aid, &'static Kb, &'static UiText) {
     let kb = kb().expect("the hub renders views only with a readable knowledge base");
     let ui = kb.ui(&aid.lang);
     (aid, kb, ui)
-}
-
-/// The options the patient is weighing: those ticked to compare, else the suggested choices at
-/// their stage (watch and wait and the alternatives usually offered).
-pub fn considered_options(place: &Place, kb: &Kb) -> Vec<OptionId> {
-    if !place.compared.is_empty() {
-        return place.compared.clone();
-    }
-    let Some((system, stage)) = place.stage.as_ref().and_then(|s| kb.stage(s)) else {
-        return Vec::new();
-    };
-    kb.suggested_choices(&system.joint, stage.phase, MAX_COMPARED)
 }

@@ -2,6 +2,7 @@
 //! four SURE questions, and their list of questions for the doctor. A pure reducer with no
 //! browser access, so it is tested natively; it can be saved as a short text and opened again.
 
+use crate::place::{Place, MAX_COMPARED};
 use avn_kb::{fill, grapheme_count, Kb, LangId, OptionId, SituationId, StageId, UiText, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -446,6 +447,18 @@ mod base64url {
     }
 }
 
+/// The options the patient is weighing: those ticked to compare, else the suggested choices at
+/// their stage (watch and wait and the alternatives usually offered).
+pub fn considered_options(place: &Place, kb: &Kb) -> Vec<OptionId> {
+    if !place.compared.is_empty() {
+        return place.compared.clone();
+    }
+    let Some((system, stage)) = place.stage.as_ref().and_then(|s| kb.stage(s)) else {
+        return Vec::new();
+    };
+    kb.suggested_choices(&system.joint, stage.phase, MAX_COMPARED)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -882,5 +895,26 @@ mod tests {
             let back = Decision::from_saved(&d.to_saved());
             proptest::prop_assert_eq!(back.as_ref(), Ok(&*d));
         }
+    }
+
+    #[test]
+    fn the_options_weighed_are_the_ticked_ones_else_the_usual_choices_at_the_stage() {
+        let kb = kb().unwrap();
+        let place = |fragment: &str| Place::from_fragment(fragment, kb, |_| true).unwrap();
+        let ticked = place("v=options&s=hip-arco-2019/II&c=core-decompression,bisphosphonates");
+        let ids = |options: &[OptionId]| -> Vec<String> {
+            options.iter().map(|o| o.as_str().to_string()).collect()
+        };
+        assert_eq!(
+            ids(&considered_options(&ticked, kb)),
+            ["core-decompression", "bisphosphonates"]
+        );
+        let usual = considered_options(&place("v=options&s=hip-arco-2019/II"), kb);
+        assert_eq!(ids(&usual)[0], "watch-and-wait", "{usual:?}");
+        assert!((2..=MAX_COMPARED).contains(&usual.len()), "{usual:?}");
+        assert!(
+            considered_options(&place("v=joint&j=hip"), kb).is_empty(),
+            "no stage, nothing suggested"
+        );
     }
 }

@@ -3,12 +3,13 @@
 //! version, review date and sources. It prints cleanly and saves as an HTML file made in the
 //! browser from the same rendered summary (nothing is uploaded).
 
-use crate::aid::{considered_options, use_aid};
+use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::figure_sentence;
 use crate::components::remember::Remember;
 use crate::components::source_list::SourceList;
+use crate::decision::considered_options;
 use crate::decision::{sure_help, sure_result, SURE_QUESTIONS};
 use crate::pages::questions::suggested;
 use crate::place::FoundBy;

@@ -2,11 +2,12 @@
 //! option by option, where each does well or badly on what they rated high, and why (derived
 //! from the knowledge base's figures by `avn_kb::fit`). No ranking and no verdict.
 
-use crate::aid::{considered_options, use_aid};
+use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::remember::Remember;
 use crate::components::status_line::StatusLine;
+use crate::decision::considered_options;
 use crate::decision::{Action as DecisionAction, MAX_RATING};
 use crate::place::View;
 use avn_kb::fit::{fit, FitLevel};
