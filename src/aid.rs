@@ -63,6 +63,18 @@ impl Aid {
         Callback::from(move |_| decide.emit(action.clone()))
     }
 
+    /// A callback that forgets everything the patient did: the saved entry (the tick goes
+    /// off), every decision-support answer and situation, and the place (back to the start).
+    pub fn forget_all<E>(&self) -> Callback<E> {
+        let (remember, decide, act) =
+            (self.remember.clone(), self.decide.clone(), self.act.clone());
+        Callback::from(move |_| {
+            remember.emit(false);
+            decide.emit(DecisionAction::ForgotEverything);
+            act.emit(Action::StartedOver);
+        })
+    }
+
     /// A callback that sends `action` when fired.
     pub fn send<E>(&self, action: Action) -> Callback<E> {
         let act = self.act.clone();

@@ -1,8 +1,6 @@
 //! The opt-in to keep answers on this device, and "clear all my answers".
 
 use crate::aid::use_aid;
-use crate::decision::Action as DecisionAction;
-use crate::place::Action;
 use yew::prelude::*;
 
 /// A tick box (off unless the patient ticks it) and a button that wipes everything.
@@ -16,14 +14,6 @@ pub fn Remember() -> Html {
             .is_some_and(|input| input.checked());
         remember.emit(ticked);
     });
-    let forget = {
-        let (remember, decide, act) = (aid.remember.clone(), aid.decide.clone(), aid.act.clone());
-        Callback::from(move |_| {
-            remember.emit(false);
-            decide.emit(DecisionAction::ForgotEverything);
-            act.emit(Action::StartedOver);
-        })
-    };
     html! {
         <section class="avn-remember">
             <label class="avn-tick">
@@ -31,7 +21,7 @@ pub fn Remember() -> Html {
                 { " " }{ &ui.remember_label }
             </label>
             <p class="avn-note">{ if aid.remembered { &ui.remember_on } else { &ui.remember_note } }</p>
-            <button type="button" class="avn-link-button" onclick={forget}>{ &ui.forget_everything }</button>
+            <button type="button" class="avn-link-button" onclick={aid.forget_all()}>{ &ui.forget_everything }</button>
         </section>
     }
 }
