@@ -12,7 +12,54 @@ use yew::Reducible;
 /// The highest rating: "matters most". Ratings run from 0 ("does not matter to me").
 pub const MAX_RATING: u8 = 4;
 /// How many SURE questions there are.
-pub const SURE_QUESTIONS: usize = 4;
+const SURE_QUESTIONS: usize = 4;
+
+/// The four SURE questions (O'Connor and Légaré), in the order they are asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SureQuestion {
+    /// Sure of myself: do I feel sure about the best choice for me?
+    SureOfMyself,
+    /// Understand the information: do I know the benefits and risks of each option?
+    Understand,
+    /// Risk-benefit ratio: am I clear about which benefits and risks matter most to me?
+    RiskBenefit,
+    /// Encouragement: do I have enough support and advice to make a choice?
+    Encouragement,
+}
+
+impl SureQuestion {
+    /// Every question, in order.
+    pub const ALL: [SureQuestion; SURE_QUESTIONS] = [
+        SureQuestion::SureOfMyself,
+        SureQuestion::Understand,
+        SureQuestion::RiskBenefit,
+        SureQuestion::Encouragement,
+    ];
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The question in plain words.
+    pub fn text(self, ui: &UiText) -> &str {
+        match self {
+            SureQuestion::SureOfMyself => &ui.sure_sure_of_myself,
+            SureQuestion::Understand => &ui.sure_understand,
+            SureQuestion::RiskBenefit => &ui.sure_risk_benefit,
+            SureQuestion::Encouragement => &ui.sure_encouragement,
+        }
+    }
+
+    /// What may help when the answer was no.
+    pub fn help(self, ui: &UiText) -> &str {
+        match self {
+            SureQuestion::SureOfMyself => &ui.sure_help_sure_of_myself,
+            SureQuestion::Understand => &ui.sure_help_understand,
+            SureQuestion::RiskBenefit => &ui.sure_help_risk_benefit,
+            SureQuestion::Encouragement => &ui.sure_help_encouragement,
+        }
+    }
+}
 /// The longest question a patient can add, in characters as a person sees them; longer text is
 /// refused with the reason, never cut.
 pub const MAX_QUESTION_CHARS: usize = 300;
@@ -53,8 +100,8 @@ pub enum Action {
     Rated(Value, u8),
     /// Took back their answer on how much something matters.
     Unrated(Value),
-    /// Answered SURE question `index` (0 to 3) yes or no.
-    AnsweredSure(usize, bool),
+    /// Answered a SURE question yes or no.
+    AnsweredSure(SureQuestion, bool),
     /// Ticked a question to ask.
     TickedQuestion(String),
     /// Unticked a question.
@@ -100,8 +147,8 @@ pub enum SavedProblem {
 pub struct SureResult {
     /// Yes answers, 0 to 4.
     pub score: u8,
-    /// The questions answered no, in order (index 0 to 3).
-    pub unmet: Vec<usize>,
+    /// The questions answered no, in order.
+    pub unmet: Vec<SureQuestion>,
     /// All four have an answer.
     pub all_answered: bool,
 }
@@ -120,9 +167,14 @@ impl Decision {
             .collect()
     }
 
-    /// The answer to SURE question `index`, if given.
-    pub fn sure(&self, index: usize) -> Option<bool> {
-        self.sure.get(index).copied().flatten()
+    /// The answer to a SURE question, if given.
+    pub fn sure(&self, question: SureQuestion) -> Option<bool> {
+        self.sure[question.index()]
+    }
+
+    /// Whether any SURE question has an answer.
+    pub fn sure_begun(&self) -> bool {
+        self.sure.iter().any(Option::is_some)
     }
 
     /// The patient's list: the `suggested` questions (key, text) they have not removed, in
@@ -261,11 +313,7 @@ impl Reducible for Decision {
             Action::Unrated(value) => {
                 next.ratings.remove(&value);
             }
-            Action::AnsweredSure(index, yes) => {
-                if let Some(answer) = next.sure.get_mut(index) {
-                    *answer = Some(yes);
-                }
-            }
+            Action::AnsweredSure(question, yes) => next.sure[question.index()] = Some(yes),
             Action::TickedQuestion(key) if key.chars().count() <= MAX_KEY_CHARS => {
                 if next.ticked.len() < MAX_KEYS && !key.is_empty() {
                     next.ticked.insert(key);
@@ -314,34 +362,12 @@ pub fn sure_result(decision: &Decision) -> SureResult {
     let answers = decision.sure;
     SureResult {
         score: answers.iter().filter(|a| **a == Some(true)).count() as u8,
-        unmet: (0..SURE_QUESTIONS)
-            .filter(|i| answers[*i] == Some(false))
+        unmet: SureQuestion::ALL
+            .into_iter()
+            .filter(|q| answers[q.index()] == Some(false))
             .collect(),
         all_answered: answers.iter().all(Option::is_some),
     }
-}
-
-/// SURE question `index` in plain words: sure of myself, understand the information, clear
-/// on what matters (risk-benefit ratio), enough support (encouragement).
-pub fn sure_question(ui: &UiText, index: usize) -> Option<&str> {
-    Some(match index {
-        0 => &ui.sure_sure_of_myself,
-        1 => &ui.sure_understand,
-        2 => &ui.sure_risk_benefit,
-        3 => &ui.sure_encouragement,
-        _ => return None,
-    })
-}
-
-/// What may help when SURE question `index` was answered no.
-pub fn sure_help(ui: &UiText, index: usize) -> Option<&str> {
-    Some(match index {
-        0 => &ui.sure_help_sure_of_myself,
-        1 => &ui.sure_help_understand,
-        2 => &ui.sure_help_risk_benefit,
-        3 => &ui.sure_help_encouragement,
-        _ => return None,
-    })
 }
 
 /// Suggested questions for the doctor, as (stable key, text): first about the stage (worded
@@ -484,8 +510,8 @@ mod tests {
         after(vec![
             Action::Rated(Value::KeepOwnJoint, 4),
             Action::Rated(Value::SureEvidence, 0),
-            Action::AnsweredSure(0, true),
-            Action::AnsweredSure(3, false),
+            Action::AnsweredSure(SureQuestion::SureOfMyself, true),
+            Action::AnsweredSure(SureQuestion::Encouragement, false),
             Action::TickedQuestion("a".into()),
             Action::RemovedQuestion("b".into()),
             Action::AddedQuestion("  Can I still drive?  ".into()),
@@ -519,16 +545,18 @@ mod tests {
     }
 
     #[test]
-    fn sure_answers_are_kept_and_a_fifth_question_is_ignored() {
+    fn sure_answers_are_kept_and_a_new_answer_replaces_the_old() {
+        use SureQuestion::*;
         let d = after(vec![
-            Action::AnsweredSure(1, true),
-            Action::AnsweredSure(2, false),
-            Action::AnsweredSure(9, true),
+            Action::AnsweredSure(Understand, true),
+            Action::AnsweredSure(RiskBenefit, true),
+            Action::AnsweredSure(RiskBenefit, false),
         ]);
         assert_eq!(
-            (d.sure(0), d.sure(1), d.sure(2), d.sure(9)),
-            (None, Some(true), Some(false), None)
+            SureQuestion::ALL.map(|q| d.sure(q)),
+            [None, Some(true), Some(false), None]
         );
+        assert!(d.sure_begun() && !Decision::default().sure_begun());
     }
 
     #[test]
@@ -542,21 +570,26 @@ mod tests {
                 all_answered: false
             }
         );
+        use SureQuestion::*;
         let d = after(vec![
-            Action::AnsweredSure(0, true),
-            Action::AnsweredSure(1, false),
-            Action::AnsweredSure(2, true),
-            Action::AnsweredSure(3, false),
+            Action::AnsweredSure(SureOfMyself, true),
+            Action::AnsweredSure(Understand, false),
+            Action::AnsweredSure(RiskBenefit, true),
+            Action::AnsweredSure(Encouragement, false),
         ]);
         assert_eq!(
             sure_result(&d),
             SureResult {
                 score: 2,
-                unmet: vec![1, 3],
+                unmet: vec![Understand, Encouragement],
                 all_answered: true
             }
         );
-        let all_yes = after((0..4).map(|i| Action::AnsweredSure(i, true)).collect());
+        let all_yes = after(
+            SureQuestion::ALL
+                .map(|q| Action::AnsweredSure(q, true))
+                .to_vec(),
+        );
         let result = sure_result(&all_yes);
         assert_eq!((result.score, result.unmet.len()), (4, 0));
     }
@@ -564,12 +597,10 @@ mod tests {
     #[test]
     fn every_sure_question_has_wording_and_help() {
         let ui = kb().unwrap().ui(kb().unwrap().default_lang());
-        for i in 0..SURE_QUESTIONS {
-            assert!(sure_question(ui, i).is_some_and(|q| q.ends_with('?')));
-            assert!(sure_help(ui, i).is_some_and(|h| !h.is_empty()));
+        for q in SureQuestion::ALL {
+            assert!(q.text(ui).ends_with('?'), "{q:?}");
+            assert!(!q.help(ui).is_empty(), "{q:?}");
         }
-        assert_eq!(sure_question(ui, SURE_QUESTIONS), None);
-        assert_eq!(sure_help(ui, SURE_QUESTIONS), None);
     }
 
     #[test]
@@ -884,9 +915,9 @@ mod tests {
             for (v, r) in ratings {
                 d = d.reduce(Action::Rated(Value::ALL[v], r));
             }
-            for (i, a) in sure.into_iter().enumerate() {
+            for (q, a) in SureQuestion::ALL.into_iter().zip(sure) {
                 if let Some(a) = a {
-                    d = d.reduce(Action::AnsweredSure(i, a));
+                    d = d.reduce(Action::AnsweredSure(q, a));
                 }
             }
             for q in own {

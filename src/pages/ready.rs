@@ -6,9 +6,7 @@ use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::remember::Remember;
 use crate::components::status_line::StatusLine;
-use crate::decision::{
-    sure_help, sure_question, sure_result, Action as DecisionAction, SURE_QUESTIONS,
-};
+use crate::decision::{sure_result, Action as DecisionAction, SureQuestion};
 use avn_kb::fill;
 use yew::prelude::*;
 
@@ -16,20 +14,20 @@ use yew::prelude::*;
 #[component]
 pub fn ReadyPage() -> Html {
     let (aid, _, ui) = use_aid();
-    let questions = (0..SURE_QUESTIONS).map(|i| {
-        let answer = aid.decision.sure(i);
+    let questions = SureQuestion::ALL.into_iter().enumerate().map(|(i, question)| {
+        let answer = aid.decision.sure(question);
         let choice = |yes: bool, label: &str| {
             html! {
                 <label class="avn-radio">
                     <input type="radio" name={format!("avn-sure-{i}")} checked={answer == Some(yes)}
-                        onchange={aid.decide(DecisionAction::AnsweredSure(i, yes))} />
+                        onchange={aid.decide(DecisionAction::AnsweredSure(question, yes))} />
                     { " " }{ label.to_string() }
                 </label>
             }
         };
         html! {
             <fieldset class="avn-question" key={i}>
-                <legend>{ sure_question(ui, i).unwrap_or_default() }</legend>
+                <legend>{ question.text(ui) }</legend>
                 <div class="avn-scale">
                     { choice(true, &ui.sure_yes) }
                     { choice(false, &ui.sure_no) }
@@ -38,7 +36,7 @@ pub fn ReadyPage() -> Html {
         }
     });
     let result = sure_result(&aid.decision);
-    let answered = (0..SURE_QUESTIONS).any(|i| aid.decision.sure(i).is_some());
+    let answered = aid.decision.sure_begun();
     html! {
         <>
             <Back />
@@ -54,8 +52,8 @@ pub fn ReadyPage() -> Html {
                     }
                     if !result.unmet.is_empty() {
                         <p>{ &ui.sure_some_no }</p>
-                        <ul class="avn-help-list">{ for result.unmet.iter().map(|&i| html! {
-                            <li>{ sure_help(ui, i).unwrap_or_default() }</li>
+                        <ul class="avn-help-list">{ for result.unmet.iter().map(|q| html! {
+                            <li>{ q.help(ui) }</li>
                         }) }</ul>
                     }
                 }

@@ -10,7 +10,7 @@ use crate::components::figure_view::figure_sentence;
 use crate::components::remember::Remember;
 use crate::components::source_list::SourceList;
 use crate::decision::considered_options;
-use crate::decision::{sure_help, sure_result, SURE_QUESTIONS};
+use crate::decision::sure_result;
 use crate::pages::questions::suggested;
 use crate::place::FoundBy;
 use avn_kb::{fill, Role, SourceId};
@@ -83,7 +83,7 @@ pub fn SummaryPage() -> Html {
     let care = list(Role::CareWithAnyChoice);
     let ratings = aid.decision.ratings();
     let sure = sure_result(&aid.decision);
-    let sure_answered = (0..SURE_QUESTIONS).any(|i| aid.decision.sure(i).is_some());
+    let sure_answered = aid.decision.sure_begun();
     let questions = aid.decision.questions(suggested(kb, lang, place));
     let print = Callback::from(|_| {
         let _ = gloo::utils::window().print();
@@ -133,7 +133,7 @@ pub fn SummaryPage() -> Html {
                 <h2>{ &ui.sure_heading }</h2>
                 if sure_answered {
                     <p>{ fill(&ui.sure_score, &[("score", &sure.score.to_string())]) }</p>
-                    <ul>{ for sure.unmet.iter().map(|&i| html! { <li>{ sure_help(ui, i).unwrap_or_default() }</li> }) }</ul>
+                    <ul>{ for sure.unmet.iter().map(|q| html! { <li>{ q.help(ui) }</li> }) }</ul>
                 } else {
                     <p>{ &ui.summary_no_sure }</p>
                 }
