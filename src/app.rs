@@ -263,10 +263,7 @@ fn first_place(config: &Config) -> (Place, bool) {
 
 /// The place a fragment names, checked against the knowledge base.
 fn read_fragment(kb: &Kb, fragment: &str) -> Result<Place, ()> {
-    Place::from_fragment(fragment, kb, |code| {
-        avn_kb::Answers::from_code(code, &kb.finder).is_some()
-    })
-    .map_err(|_| ())
+    Place::from_fragment(fragment, kb).map_err(|_| ())
 }
 
 /// When the aid has the page to itself, each step becomes a browser history entry with the

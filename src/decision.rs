@@ -931,7 +931,7 @@ mod tests {
     #[test]
     fn the_options_weighed_are_the_ticked_ones_else_the_usual_choices_at_the_stage() {
         let kb = kb().unwrap();
-        let place = |fragment: &str| Place::from_fragment(fragment, kb, |_| true).unwrap();
+        let place = |fragment: &str| Place::from_fragment(fragment, kb).unwrap();
         let ticked = place("v=options&s=hip-arco-2019/II&c=core-decompression,bisphosphonates");
         let ids = |options: &[OptionId]| -> Vec<String> {
             options.iter().map(|o| o.as_str().to_string()).collect()

@@ -2,7 +2,7 @@
 //! natively, plus its text form for the URL fragment (used only when the aid has a page of its
 //! own; an embedded aid keeps its place here and never touches the host page's URL).
 
-use avn_kb::{JointId, Kb, OptionId, RiskFactorId, StageId, SystemId, TermId};
+use avn_kb::{Answers, JointId, Kb, OptionId, RiskFactorId, StageId, SystemId, TermId};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -160,8 +160,8 @@ pub struct Place {
     pub stage: Option<StageId>,
     /// How the stage was found, once one was picked.
     pub found_by: Option<FoundBy>,
-    /// Answers to the "work it out" questions, in their short text form.
-    pub answers: String,
+    /// Answers to the "work it out" questions, once the patient gave one.
+    pub answers: Option<Answers>,
     /// Options picked to compare, in the order picked.
     pub compared: Vec<OptionId>,
     /// Risk factors the patient ticked as applying to them. Kept in memory only, never in the
@@ -178,7 +178,7 @@ impl Default for Place {
             trail: Vec::new(),
             stage: None,
             found_by: None,
-            answers: String::new(),
+            answers: None,
             compared: Vec::new(),
             risk_factors: Vec::new(),
             looked_at: Vec::new(),
@@ -193,8 +193,8 @@ pub enum Action {
     Opened(View),
     /// Picked a stage, found in the given way.
     PickedStage(StageId, FoundBy),
-    /// Answered a "work it out" question (the new answers, in short text form).
-    Answered(String),
+    /// Answered a "work it out" question (all the answers now).
+    Answered(Answers),
     /// Ticked or unticked an option to compare.
     ToggledCompared(OptionId),
     /// Chose to compare the suggested choices for the stage (they replace the ticks).
@@ -265,7 +265,7 @@ impl Reducible for Place {
                 ..self.open(View::Stage(stage))
             },
             Action::Answered(answers) => Place {
-                answers,
+                answers: Some(answers),
                 ..(*self).clone()
             },
             Action::ToggledCompared(option) => {
@@ -356,8 +356,8 @@ impl Place {
         if let Some(found_by) = self.found_by {
             pairs.push(("f", found_by.keyword().to_string()));
         }
-        if !self.answers.is_empty() {
-            pairs.push(("a", self.answers.clone()));
+        if let Some(answers) = &self.answers {
+            pairs.push(("a", answers.to_code()));
         }
         if !self.compared.is_empty() {
             let ids: Vec<&str> = self.compared.iter().map(|o| o.as_str()).collect();
@@ -373,11 +373,7 @@ impl Place {
     /// Reads a URL fragment (with or without `#`) written by [`Place::to_fragment`], checking
     /// every ID against the knowledge base. An empty fragment is the start. The trail is
     /// rebuilt as the natural way to the view, so Back works after a reload.
-    pub fn from_fragment(
-        fragment: &str,
-        kb: &Kb,
-        answers_ok: impl Fn(&str) -> bool,
-    ) -> Result<Place, UnreadableFragment> {
+    pub fn from_fragment(fragment: &str, kb: &Kb) -> Result<Place, UnreadableFragment> {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         if fragment.is_empty() {
             return Ok(Place::default());
@@ -472,10 +468,10 @@ impl Place {
                     .ok_or(UnreadableFragment)?,
             ),
         };
-        let answers = field("a").unwrap_or_default().to_string();
-        if !answers.is_empty() && !answers_ok(&answers) {
-            return Err(UnreadableFragment);
-        }
+        let answers = match field("a") {
+            Some(code) => Some(Answers::from_code(code, &kb.finder).ok_or(UnreadableFragment)?),
+            None => None,
+        };
         let mut compared = Vec::new();
         for wanted in field("c")
             .unwrap_or_default()
@@ -571,7 +567,7 @@ mod tests {
     }
 
     fn read(fragment: &str) -> Result<Place, UnreadableFragment> {
-        Place::from_fragment(fragment, kb().unwrap(), |a| a.len() < 20)
+        Place::from_fragment(fragment, kb().unwrap())
     }
 
     fn report_walk() -> Vec<Action> {
@@ -770,6 +766,14 @@ mod tests {
             assert_eq!(read(bad), Err(UnreadableFragment), "{bad}");
         }
         assert_eq!(read("").unwrap(), Place::default());
+        // Answers to "work it out" read back as answers; a code for other questions does not.
+        let mut answers = Answers::new(&kb().unwrap().finder);
+        answers.set(0, Some(1));
+        let asked = Rc::new(Place::default()).reduce(Action::Answered(answers.clone()));
+        let fragment = asked.to_fragment();
+        assert_eq!(read(&fragment).unwrap().answers, Some(answers));
+        let wrong_length = format!("{fragment}-");
+        assert_eq!(read(&wrong_length), Err(UnreadableFragment));
         assert_eq!(read("#").unwrap(), Place::default());
         // After removing an option on the compare page, a reload comes back there.
         let one = read("v=compare&s=hip-arco-2019/I&c=watch-and-wait").unwrap();
@@ -827,7 +831,7 @@ mod tests {
             let place = steps
                 .iter()
                 .fold(Rc::new(Place::default()), |p, &i| p.reduce(actions[i].clone()));
-            let back = Place::from_fragment(&place.to_fragment(), kb, |_| true).unwrap();
+            let back = Place::from_fragment(&place.to_fragment(), kb).unwrap();
             proptest::prop_assert_eq!(back.to_fragment(), place.to_fragment());
         }
     }

@@ -23,8 +23,11 @@ pub fn WorkItOutPage(props: &Props) -> Html {
     let (aid, kb, ui) = use_aid();
     let lang = &aid.lang;
     let finder = &kb.finder;
-    let answers =
-        Answers::from_code(&aid.place.answers, finder).unwrap_or_else(|| Answers::new(finder));
+    let answers = aid
+        .place
+        .answers
+        .clone()
+        .unwrap_or_else(|| Answers::new(finder));
     let asked = questions_for(kb, &props.joint);
     let total = asked.len().to_string();
     let questions = asked.iter().enumerate().map(|(n, &q)| {
@@ -32,12 +35,11 @@ pub fn WorkItOutPage(props: &Props) -> Html {
         let choices = question.choices.iter().enumerate().map(|(c, choice)| {
             let mut next = answers.clone();
             next.set(q, Some(c as u8));
-            let code = next.to_code();
             html! {
                 <label class="avn-radio" key={c}>
                     <input type="radio" name={format!("avn-q-{}", question.id)}
                         checked={answers.get(q) == Some(c as u8)}
-                        onchange={aid.send(Action::Answered(code))} />
+                        onchange={aid.send(Action::Answered(next))} />
                     { " " }{ choice.label(lang, ui) }
                 </label>
             }
