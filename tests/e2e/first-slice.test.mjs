@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './support/server.mjs';
-import { launchBrowser, newRecordedPage } from './support/browser.mjs';
+import { launchBrowser, newRecordedPage, afterNextPaint } from './support/browser.mjs';
 import { checkA11y, formatViolations } from './support/axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,13 +58,13 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
 
     await page.getByRole('button', { name: 'Hip', exact: true }).click();
     await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
-    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    assert.equal(await afterNextPaint(page).then(() => page.evaluate(deepActiveTag)), 'H1', 'focus moves to the new heading');
     assert.match(await page.locator('.avn-aid').innerText(), /How would you like to find your stage\?/);
     await expectNoAxeViolations(page, 'hip');
 
     await page.getByRole('button', { name: /^ARCO 2019/ }).click();
     await h1.filter({ hasText: 'Stages in the ARCO 2019 system' }).waitFor();
-    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    assert.equal(await afterNextPaint(page).then(() => page.evaluate(deepActiveTag)), 'H1', 'focus moves to the new heading');
     for (const group of ['Early', 'Middle', 'Late']) {
       assert.equal(await page.getByRole('heading', { level: 2, name: group, exact: true }).count(), 1, group);
     }
@@ -77,7 +77,7 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
 
     await page.getByRole('button', { name: /ARCO 2019 stage IIIA/ }).click();
     await h1.filter({ hasText: 'ARCO 2019 stage IIIA' }).waitFor();
-    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    assert.equal(await afterNextPaint(page).then(() => page.evaluate(deepActiveTag)), 'H1', 'focus moves to the new heading');
     const text = await page.locator('.avn-aid').innerText();
     assert.match(text, /Stage group\s*Middle/);
     assert.match(text, /After collapse/);
@@ -94,6 +94,7 @@ test('a patient picks the hip and ARCO stage IIIA and reads what it means', asyn
     await h1.filter({ hasText: 'AVN of the hip' }).waitFor();
 
     // The hosted page keeps the place in the fragment; back at the joint it names the hip.
+    await afterNextPaint(page);
     assert.match(new URL(page.url()).hash, /^#v=joint&j=hip(&|$)/, 'the hosted page keeps its place in the fragment');
     assert.deepEqual(paths(requests).sort(), [...APP_FILES].sort(), 'only the app files were requested');
     assert.equal(requests.length, loaded, 'no request after start-up');
@@ -115,7 +116,7 @@ test('keyboard only: Tab and Enter reach the hip, the ARCO 2019 system and then 
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'AVN of the hip' }).waitFor();
-    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    assert.equal(await afterNextPaint(page).then(() => page.evaluate(deepActiveTag)), 'H1', 'focus moves to the new heading');
     // From the focused heading, Tab forward to the ARCO 2019 system.
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
@@ -123,7 +124,7 @@ test('keyboard only: Tab and Enter reach the hip, the ARCO 2019 system and then 
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Stages in the ARCO 2019 system' }).waitFor();
-    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    assert.equal(await afterNextPaint(page).then(() => page.evaluate(deepActiveTag)), 'H1', 'focus moves to the new heading');
     // Then Tab forward to stage I.
     for (let i = 0; i < 10; i++) {
       await page.keyboard.press('Tab');
@@ -132,7 +133,7 @@ test('keyboard only: Tab and Enter reach the hip, the ARCO 2019 system and then 
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'ARCO 2019 stage I' }).waitFor();
-    assert.equal(await page.evaluate(deepActiveTag), 'H1', 'focus moves to the new heading');
+    assert.equal(await afterNextPaint(page).then(() => page.evaluate(deepActiveTag)), 'H1', 'focus moves to the new heading');
     assert.match(await page.locator('.avn-aid').innerText(), /Before collapse/);
     assert.deepEqual(errors, []);
   } finally {

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './support/server.mjs';
-import { launchBrowser, newRecordedPage } from './support/browser.mjs';
+import { launchBrowser, newRecordedPage, afterNextPaint } from './support/browser.mjs';
 import { checkA11y, formatViolations } from './support/axe.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,6 +63,7 @@ async function expectView(scope, page, title, { timeout } = {}) {
   assert.equal(await h1(scope).innerText(), title);
 }
 async function expectFocusOnH1(page, title) {
+  await afterNextPaint(page);
   const f = await focused(page);
   assert.equal(f.tag, 'H1', `focus should be on the new h1 "${title}", is on ${f.tag} "${f.text}"`);
   assert.equal(f.text, title);
@@ -82,7 +83,11 @@ async function openHosted(page, fragment = '') {
   await button(page, 'Hip').waitFor();
 }
 
-const fragment = (page) => decodeURIComponent(new URL(page.url()).hash);
+/** The page's fragment, once the aid's deferred history write has run. */
+const fragment = async (page) => {
+  await afterNextPaint(page);
+  return decodeURIComponent(new URL(page.url()).hash);
+};
 
 /** Start → Hip → ARCO 2019 → stage `code` → options (checking each view as it goes). */
 async function walkToOptions(page, code, { axe = false } = {}) {
@@ -126,7 +131,7 @@ test('1. my report names a stage: Hip → Steinberg → stage III shows the same
     assert.match(translator, /ARCO 2019 stage IIIA/, 'the translator names ARCO IIIA');
     assert.match(stage, /ARCO 2019 calls this stage IIIA/);
     assert.equal(await button(page, 'See the options for this stage').count(), 2);
-    assert.match(fragment(page), /v=stage&s=hip-steinberg\/III&f=report/);
+    assert.match(await fragment(page), /v=stage&s=hip-steinberg\/III&f=report/);
     await expectNoAxeViolations(page, 'stage (Steinberg III)');
     assert.deepEqual(foreignRequests(), []);
     assert.deepEqual(errors, []);
@@ -173,7 +178,7 @@ test('2. work it out with "I don\'t know" answers: the result is a range with AR
     assert.match(said, /You did not know the answer to:[\s\S]*flattened or sunk/);
     assert.match(said, /Only your doctor can tell you your stage/);
     // The answers live in the fragment (not any health detail beyond them), and the view stays.
-    assert.match(fragment(page), /^#v=work-it-out&j=hip&a=/);
+    assert.match(await fragment(page), /^#v=work-it-out&j=hip&a=/);
     await expectNoAxeViolations(page, 'work it out (with result)');
 
     const fit = result.locator('section.avn-fit', { has: page.getByRole('heading', { level: 3, name: 'ARCO 2019', exact: true }) });
@@ -181,7 +186,7 @@ test('2. work it out with "I don\'t know" answers: the result is a range with AR
     assert.ok(choices.includes('ARCO 2019 stage IIIA'), choices.join(', '));
     assert.ok(!choices.includes('ARCO 2019 stage I'), 'stage I is ruled out by "the X-ray shows a change" and the crack');
     await step(page, page, stageButton(fit, 'ARCO 2019', 'IIIA'), 'ARCO 2019 stage IIIA');
-    assert.match(fragment(page), /v=stage&s=hip-arco-2019\/IIIA&f=worked-out/);
+    assert.match(await fragment(page), /v=stage&s=hip-arco-2019\/IIIA&f=worked-out/);
     assert.match(await page.locator('.avn-aid').innerText(), /After collapse/);
     await expectNoAxeViolations(page, 'stage (ARCO IIIA, worked out)');
 
@@ -213,7 +218,7 @@ test('3. "I don\'t know my stage": questions to ask, and the overview leads to a
     assert.deepEqual(overview, ARCO_ORDER.map((c) => `ARCO 2019 stage ${c}`));
     await expectNoAxeViolations(page, 'no stage');
     await step(page, page, stageButton(page, 'ARCO 2019', 'IIIB'), 'ARCO 2019 stage IIIB');
-    assert.match(fragment(page), /f=overview/);
+    assert.match(await fragment(page), /f=overview/);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -297,7 +302,7 @@ test('4. compare three options for ARCO II: three columns, pictures with one tim
 
     await step(page, page, compareButton(page).first(), 'Comparing options for ARCO 2019 stage II');
     await checkCompareTable(page, COMPARED);
-    assert.match(fragment(page), /^#v=compare&s=hip-arco-2019\/II&f=report&c=watch-and-wait,bisphosphonates,shockwave-therapy$/);
+    assert.match(await fragment(page), /^#v=compare&s=hip-arco-2019\/II&f=report&c=watch-and-wait,bisphosphonates,shockwave-therapy$/);
     await expectNoAxeViolations(page, 'compare (3 options)');
 
     // Removing one leaves two columns.
@@ -352,11 +357,11 @@ test('5. reload keeps the place, Back goes one view back, and a malformed link l
     await walkToOptions(page, 'II');
     for (const name of COMPARED) await tick(page, name).check();
     await step(page, page, compareButton(page).first(), 'Comparing options for ARCO 2019 stage II');
-    const before = fragment(page);
+    const before = await fragment(page);
 
     await page.reload();
     await expectView(page, page, 'Comparing options for ARCO 2019 stage II');
-    assert.equal(fragment(page), before);
+    assert.equal(await fragment(page), before);
     await checkCompareTable(page, COMPARED);
 
     await page.goBack();
@@ -594,7 +599,7 @@ test('10. reference pages: the risk checklist counts ticks without a trace in th
       assert.equal(await nav.getByRole('button', { name, exact: true }).count(), 1, name);
     }
     await step(page, page, nav.getByRole('button', { name: 'What raises the risk', exact: true }), 'What raises the risk');
-    const atList = fragment(page);
+    const atList = await fragment(page);
     assert.equal(atList, '#v=risk-factors');
     const line = page.locator('.avn-summary-line');
     assert.equal(await line.innerText(), 'You ticked 0. Of these, 0 can be changed, at least in part.');
@@ -615,13 +620,13 @@ test('10. reference pages: the risk checklist counts ticks without a trace in th
       if (modifiable[i]) changeable++;
       await line.filter({ hasText: `You ticked ${n + 1}.` }).waitFor();
       assert.equal(await line.innerText(), `You ticked ${n + 1}. Of these, ${changeable} can be changed, at least in part.`);
-      assert.equal(fragment(page), atList, 'ticking leaves the URL alone');
+      assert.equal(await fragment(page), atList, 'ticking leaves the URL alone');
     }
     await applies(names[1]).uncheck();
     if (modifiable[1]) changeable--;
     assert.equal(await line.innerText(), `You ticked 2. Of these, ${changeable} can be changed, at least in part.`);
     const ids = (await fs.readdir(path.join(root, 'content/risk-factors'))).map((f) => f.replace(/\.toml$/, ''));
-    for (const id of ids) assert.ok(!fragment(page).includes(id), `fragment mentions ${id}`);
+    for (const id of ids) assert.ok(!(await fragment(page)).includes(id), `fragment mentions ${id}`);
     await expectNoAxeViolations(page, 'risk factors (ticked)');
 
     // Leaving and coming back: the ticks are not written anywhere that outlives the page.
@@ -654,7 +659,7 @@ test('10. reference pages: the risk checklist counts ticks without a trace in th
     const termTitle = await h1(page).innerText();
     assert.ok(termTitle.toLowerCase().startsWith(wordText.toLowerCase().slice(0, 4)), `"${wordText}" opened "${termTitle}"`);
     await expectFocusOnH1(page, termTitle);
-    assert.match(fragment(page), /^#v=term&t=/);
+    assert.match(await fragment(page), /^#v=term&t=/);
     assert.ok((await page.locator('.avn-lead').innerText()).length > 20, 'the word is explained');
     await expectNoAxeViolations(page, `term (${termTitle})`);
     await page.goBack();

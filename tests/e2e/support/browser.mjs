@@ -53,3 +53,11 @@ export async function newRecordedPage(browser, baseUrl, contextOptions = {}) {
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   return { context, page, requests, errors, foreignRequests: () => foreignUrls(requests, baseUrl) };
 }
+
+/**
+ * Resolves once the page has painted twice more: work the aid defers until after a paint
+ * (moving focus to a new view's heading, the history entry) has run by then.
+ */
+export function afterNextPaint(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
+}
