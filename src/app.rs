@@ -74,7 +74,7 @@ pub fn App(props: &Props) -> Html {
     let view_root = use_node_ref();
     let return_point = use_memo((), |_| ReturnSpot::default());
     use_focus_heading(&place.view, &view_root, &return_point);
-    use_view_title(config.place_in_url, &place.view, &view_root);
+    use_view_title(config.place_in_url, &config.lang, &place.view, &view_root);
     let unreadable_link = use_state_eq(|| opening.unreadable_link);
     use_place_in_url(config.place_in_url, &place, &act, &unreadable_link);
     // The first view is rendered and its buttons respond: the benchmark's "interactive" point
@@ -372,8 +372,9 @@ fn test_panic_button() -> Html {
 /// "<view heading> – <guide name>", so entries can be told apart. Embedded, the host's title
 /// is never touched.
 #[hook]
-fn use_view_title(enabled: bool, view: &View, root: &NodeRef) {
+fn use_view_title(enabled: bool, lang: &str, view: &View, root: &NodeRef) {
     let root = root.clone();
+    let lang = lang.to_string();
     use_effect_with(view.clone(), move |_| {
         if !enabled {
             return;
@@ -387,7 +388,7 @@ fn use_view_title(enabled: bool, view: &View, root: &NodeRef) {
             .flatten()
             .and_then(|h| h.text_content())
             .unwrap_or_default();
-        let name = &kb.ui[0].1.app_title;
+        let name = &kb.ui(kb.lang(&lang).unwrap_or(kb.default_lang())).app_title;
         let title = if heading.is_empty() || heading == *name {
             name.clone()
         } else {

@@ -9,6 +9,7 @@ pub mod figure_view;
 pub mod icon_array;
 pub mod notice;
 pub mod option_card;
+pub mod page_heading;
 pub mod patient_text;
 pub mod remember;
 pub mod situation_notes;

@@ -8,6 +8,7 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::{figure_sentence, IconLegend};
 use crate::components::icon_array::IconArray;
+use crate::components::page_heading::PageHeading;
 use crate::components::status_line::StatusLine;
 use crate::components::warning_signs::WarningSigns;
 use crate::focus::use_focus_after_removal;
@@ -146,7 +147,7 @@ pub fn ComparePage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ fill(&ui.compare_title, &[("stage", &stage_name)]) }</h1>
+            <PageHeading>{ fill(&ui.compare_title, &[("stage", &stage_name)]) }</PageHeading>
             <p>{ &ui.compare_intro }</p>
             if options.len() < 2 {
                 <p class="avn-notice">{ &ui.compare_hint }</p>

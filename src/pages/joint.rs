@@ -3,6 +3,7 @@
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
+use crate::components::page_heading::PageHeading;
 use crate::place::View;
 use avn_kb::JointId;
 use yew::prelude::*;
@@ -40,7 +41,7 @@ pub fn JointPage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ joint.title.get(lang) }</h1>
+            <PageHeading>{ joint.title.get(lang) }</PageHeading>
             <p>{ joint.about.get(lang) }</p>
             <h2>{ &ui.find_stage_heading }</h2>
             <section class="avn-way">

@@ -3,6 +3,7 @@
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
+use crate::components::page_heading::PageHeading;
 use crate::components::stage_choices::StageChoices;
 use crate::components::warning_signs::WarningSigns;
 use crate::place::FoundBy;
@@ -27,7 +28,7 @@ pub fn NoStagePage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ &ui.no_stage_title }</h1>
+            <PageHeading>{ &ui.no_stage_title }</PageHeading>
             <p>{ &ui.no_stage_intro }</p>
             <h2>{ &ui.no_stage_ask_heading }</h2>
             <ul>{ for ui.no_stage_questions.iter().map(|q| html! { <li>{ q }</li> }) }</ul>

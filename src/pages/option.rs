@@ -7,6 +7,7 @@ use crate::components::certainty::CertaintyBadge;
 use crate::components::compare_tick::CompareTick;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
+use crate::components::page_heading::PageHeading;
 use crate::components::patient_text::{marked_terms, PatientText};
 use crate::components::situation_notes::SituationNotes;
 use crate::components::source_list::SourceList;
@@ -59,7 +60,7 @@ pub fn OptionPage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ option.name.get(lang) }</h1>
+            <PageHeading>{ option.name.get(lang) }</PageHeading>
             <p class="avn-lead">{ texts.summary.get(lang) }</p>
             <dl class="avn-facts">
                 if let Some(offered) = offered {

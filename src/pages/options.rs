@@ -8,6 +8,7 @@ use crate::components::back::Back;
 use crate::components::compare_bar::CompareBar;
 use crate::components::decide_nav::DecideNav;
 use crate::components::option_card::OptionCard;
+use crate::components::page_heading::PageHeading;
 use crate::components::patient_text::marked_terms;
 use crate::components::situation_notes::SituationNotes;
 use crate::components::stage_questions::StageQuestions;
@@ -80,7 +81,7 @@ pub fn OptionsPage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ fill(&ui.options_for_stage, &[("stage", &stage_name)]) }</h1>
+            <PageHeading>{ fill(&ui.options_for_stage, &[("stage", &stage_name)]) }</PageHeading>
             <p>{ &ui.options_intro }</p>
             <CompareBar stage={stage.id.clone()} />
             <section class="avn-decision-choices">

@@ -4,6 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
+use crate::components::page_heading::PageHeading;
 use crate::components::remember::Remember;
 use crate::components::status_line::StatusLine;
 use crate::decision::{
@@ -102,7 +103,7 @@ pub fn QuestionsPage() -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ &ui.questions_heading }</h1>
+            <PageHeading>{ &ui.questions_heading }</PageHeading>
             <p>{ &ui.questions_intro }</p>
             <ul class="avn-question-list" ref={list}>{ for items }</ul>
             if aid.decision.has_removed() {

@@ -4,6 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
+use crate::components::page_heading::PageHeading;
 use crate::components::remember::Remember;
 use crate::components::status_line::StatusLine;
 use crate::decision::{sure_result, Action as DecisionAction, SureQuestion};
@@ -40,7 +41,7 @@ pub fn ReadyPage() -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ &ui.sure_heading }</h1>
+            <PageHeading>{ &ui.sure_heading }</PageHeading>
             <p>{ &ui.sure_intro }</p>
             <form onsubmit={|e: SubmitEvent| e.prevent_default()}>{ for questions }</form>
             <StatusLine text={if answered { fill(&ui.sure_score, &[("score", &result.score.to_string())]) } else { String::new() }} />

@@ -4,6 +4,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
+use crate::components::page_heading::PageHeading;
 use crate::components::patient_text::PatientText;
 use crate::components::source_list::SourceList;
 use crate::components::topic_view::TopicView;
@@ -76,7 +77,7 @@ pub fn ReferencePage(props: &Props) -> Html {
                 .collect();
             html! {
                 <>
-                    <h1 tabindex="-1">{ &ui.symptoms_title }</h1>
+                    <PageHeading>{ &ui.symptoms_title }</PageHeading>
                     { topics(&[TopicKind::SeeADoctor]) }
                     <section class="avn-doctor">
                         <h2>{ &ui.warnings_by_joint_heading }</h2>
@@ -123,7 +124,7 @@ pub fn ReferencePage(props: &Props) -> Html {
                 .collect();
             html! {
                 <>
-                    <h1 tabindex="-1">{ &ui.risk_factors_heading }</h1>
+                    <PageHeading>{ &ui.risk_factors_heading }</PageHeading>
                     <p>{ &ui.risk_factors_intro }</p>
                     <p class="avn-summary-line" aria-live="polite">{ fill(&ui.risk_factors_count, &[
                         ("n", &ticked.len().to_string()),
@@ -145,7 +146,7 @@ pub fn ReferencePage(props: &Props) -> Html {
             });
             html! {
                 <>
-                    <h1 tabindex="-1">{ &ui.glossary_heading }</h1>
+                    <PageHeading>{ &ui.glossary_heading }</PageHeading>
                     <dl class="avn-glossary">{ for terms }</dl>
                 </>
             }
@@ -162,7 +163,7 @@ pub fn ReferencePage(props: &Props) -> Html {
             let sources: Vec<_> = kb.faqs.iter().flat_map(|q| q.sources.clone()).collect();
             html! {
                 <>
-                    <h1 tabindex="-1">{ &ui.faq_heading }</h1>
+                    <PageHeading>{ &ui.faq_heading }</PageHeading>
                     { for faqs }
                     <SourceList lang={lang.clone()} {sources} />
                 </>
@@ -170,7 +171,7 @@ pub fn ReferencePage(props: &Props) -> Html {
         }
         Reference::Sources => html! {
             <>
-                <h1 tabindex="-1">{ &ui.all_sources_title }</h1>
+                <PageHeading>{ &ui.all_sources_title }</PageHeading>
                 <p>{ &ui.all_sources_intro }</p>
                 <SourceList lang={lang.clone()} sources={kb.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>()} />
             </>
@@ -179,7 +180,7 @@ pub fn ReferencePage(props: &Props) -> Html {
             let about = &kb.about;
             html! {
                 <>
-                    <h1 tabindex="-1">{ &ui.about_title }</h1>
+                    <PageHeading>{ &ui.about_title }</PageHeading>
                     <dl class="avn-facts">
                         <div><dt>{ &ui.about_version }</dt><dd>{ &about.content_version }</dd></div>
                         <div><dt>{ &ui.about_published }</dt><dd>{ &about.published }</dd></div>

@@ -7,6 +7,7 @@ use crate::components::back::Back;
 use crate::components::certainty::CertaintyBadge;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::FigureView;
+use crate::components::page_heading::PageHeading;
 use crate::components::patient_text::PatientText;
 use crate::components::situation_notes::SituationNotes;
 use crate::components::source_list::SourceList;
@@ -60,7 +61,7 @@ pub fn StagePage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ ui.stage_name(lang, system, stage) }</h1>
+            <PageHeading>{ ui.stage_name(lang, system, stage) }</PageHeading>
             <p class="avn-lead">{ stage.summary.get(lang) }</p>
             <dl class="avn-facts">
                 <div>

@@ -2,6 +2,7 @@
 //! does not diagnose, that nothing leaves the device; then the choice of joint.
 
 use crate::aid::use_aid;
+use crate::components::page_heading::PageHeading;
 use crate::place::View;
 use yew::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn StartPage() -> Html {
     });
     html! {
         <>
-            <h1 tabindex="-1">{ &ui.app_title }</h1>
+            <PageHeading>{ &ui.app_title }</PageHeading>
             <p class="avn-lead">{ &ui.start_intro }</p>
             <h2>{ &ui.start_decision_heading }</h2>
             <p>{ &ui.start_decision_intro }</p>

@@ -7,6 +7,7 @@ use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
 use crate::components::figure_view::figure_sentence;
+use crate::components::page_heading::PageHeading;
 use crate::components::remember::Remember;
 use crate::components::source_list::SourceList;
 use crate::decision::considered_options;
@@ -104,7 +105,7 @@ pub fn SummaryPage() -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ &ui.summary_heading }</h1>
+            <PageHeading>{ &ui.summary_heading }</PageHeading>
             <p class="avn-no-print">{ &ui.summary_intro }</p>
             <div class="avn-no-print avn-summary-actions">
                 <button type="button" class="avn-action" onclick={print}>{ &ui.print_button }</button>

@@ -2,6 +2,7 @@
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
+use crate::components::page_heading::PageHeading;
 use crate::components::stage_choices::StageChoices;
 use crate::place::FoundBy;
 use avn_kb::{fill, SystemId};
@@ -28,7 +29,7 @@ pub fn SystemPage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ fill(&ui.stages_in_system, &[("system", system.name.get(lang))]) }</h1>
+            <PageHeading>{ fill(&ui.stages_in_system, &[("system", system.name.get(lang))]) }</PageHeading>
             <p>{ system.about.get(lang) }</p>
             <p>{ &ui.pick_your_stage }</p>
             <StageChoices system={system.id.clone()} found_by={FoundBy::Report} />

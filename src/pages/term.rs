@@ -2,6 +2,7 @@
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
+use crate::components::page_heading::PageHeading;
 use crate::place::{Reference, View};
 use avn_kb::TermId;
 use yew::prelude::*;
@@ -23,7 +24,7 @@ pub fn TermPage(props: &TermProps) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ term.term.get(&aid.lang) }</h1>
+            <PageHeading>{ term.term.get(&aid.lang) }</PageHeading>
             <p class="avn-lead">{ term.definition.get(&aid.lang) }</p>
             <button type="button" class="avn-link-button"
                 onclick={aid.open(View::Reference(Reference::Glossary))}>{ &ui.all_words }</button>

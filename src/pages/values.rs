@@ -5,6 +5,7 @@
 use crate::aid::use_aid;
 use crate::components::back::Back;
 use crate::components::decide_nav::DecideNav;
+use crate::components::page_heading::PageHeading;
 use crate::components::remember::Remember;
 use crate::components::status_line::StatusLine;
 use crate::decision::considered_options;
@@ -91,7 +92,7 @@ pub fn ValuesPage() -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ &ui.values_heading }</h1>
+            <PageHeading>{ &ui.values_heading }</PageHeading>
             <p>{ &ui.values_intro }</p>
             <form onsubmit={|e: SubmitEvent| e.prevent_default()}>{ for ratings }</form>
             <StatusLine text={status} />

@@ -4,6 +4,7 @@
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
+use crate::components::page_heading::PageHeading;
 use crate::components::stage_button::StageButton;
 use crate::components::status_line::StatusLine;
 use crate::place::{Action, FoundBy};
@@ -113,7 +114,7 @@ pub fn WorkItOutPage(props: &Props) -> Html {
     html! {
         <>
             <Back />
-            <h1 tabindex="-1">{ &ui.finder_heading }</h1>
+            <PageHeading>{ &ui.finder_heading }</PageHeading>
             <p>{ &ui.finder_intro }</p>
             if asked.is_empty() {
                 <p class="avn-notice">{ &ui.finder_not_available }</p>
