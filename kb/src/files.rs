@@ -572,3 +572,11 @@ pub struct Content {
 pub fn parsed<T>(entries: &[Entry<T>]) -> impl Iterator<Item = (&Entry<T>, &T)> {
     entries.iter().filter_map(|e| Some((e, e.file.as_ref()?)))
 }
+
+/// A stage's ID: `system/code`, or `system/code-part` for one part of a split report code.
+pub fn stage_id(system: &str, code: &str, part: Option<&str>) -> String {
+    match part {
+        Some(part) => format!("{system}/{code}-{part}"),
+        None => format!("{system}/{code}"),
+    }
+}

@@ -3,7 +3,7 @@
 
 pub use crate::files::{Content, Entry};
 
-use crate::files::{parsed, FigureEntry, LocalText};
+use crate::files::{self, parsed, FigureEntry, LocalText};
 use crate::lint::{self, Problem, Rule};
 use crate::model::{
     About, Block, Change, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, Reading,
@@ -259,7 +259,7 @@ fn link(c: &Content) -> Kb {
                     .stage
                     .iter()
                     .map(|s| Stage {
-                        id: StageId::new(stage_id(&e.id, &s.code, s.part.as_deref())),
+                        id: StageId::new(files::stage_id(&e.id, &s.code, s.part.as_deref())),
                         code: s.code.clone(),
                         name: s.name.as_ref().map(text),
                         part_name: s.part_name.as_ref().map(text),
@@ -601,14 +601,6 @@ pub fn summary(kb: &Kb) -> String {
         out.push_str(&format!("  above 8: {at} ({g:.1})\n"));
     }
     out
-}
-
-/// A stage's ID: `system/code`, or `system/code-part` for one part of a split report code.
-pub fn stage_id(system: &str, code: &str, part: Option<&str>) -> String {
-    match part {
-        Some(part) => format!("{system}/{code}-{part}"),
-        None => format!("{system}/{code}"),
-    }
 }
 
 /// The measured reading level of every graded block of patient text.

@@ -73,7 +73,7 @@ impl Known {
             stages: crate::files::parsed(&c.systems)
                 .flat_map(|(e, s)| {
                     s.stage.iter().map(move |st| {
-                        let id = crate::load::stage_id(&e.id, &st.code, st.part.as_deref());
+                        let id = crate::files::stage_id(&e.id, &st.code, st.part.as_deref());
                         (id, s.joint.clone())
                     })
                 })
