@@ -409,7 +409,7 @@ pub fn questions_for(
         ("stage:if-wait".into(), ui.question_if_wait.clone()),
     ]);
     for id in options {
-        let Some(option) = kb.options.iter().find(|o| &o.id == id) else {
+        let Some(option) = kb.option(id) else {
             continue;
         };
         let name = option.name.get(lang);

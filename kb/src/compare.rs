@@ -74,11 +74,6 @@ impl Kb {
         chosen
     }
 
-    /// A treatment option by ID.
-    pub fn option(&self, id: &OptionId) -> Option<&crate::TreatmentOption> {
-        self.options.iter().find(|o| &o.id == id)
-    }
-
     /// The option's figures for people with this joint in this stage group, in content order:
     /// those for the joint whose groups include the stage group, or that are not stage-specific.
     pub fn figures_for<'a>(

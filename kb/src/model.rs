@@ -1134,6 +1134,21 @@ impl Kb {
         self.sources.iter().find(|s| &s.id == id)
     }
 
+    /// A treatment option by ID.
+    pub fn option(&self, id: &OptionId) -> Option<&TreatmentOption> {
+        self.options.iter().find(|o| &o.id == id)
+    }
+
+    /// A glossary term by ID.
+    pub fn term(&self, id: &TermId) -> Option<&Term> {
+        self.glossary.iter().find(|t| &t.id == id)
+    }
+
+    /// A topic (symptoms, risk, outlook…) by ID.
+    pub fn topic(&self, id: &TopicId) -> Option<&Topic> {
+        self.topics.iter().find(|t| &t.id == id)
+    }
+
     /// The warning signs for a patient with `joint`, most urgent first: the joint's own signs,
     /// then, for each of `options` (the options the page is about), the signs for the time
     /// after it. Never another joint's signs.

@@ -16,7 +16,7 @@ pub struct Props {
 #[component]
 pub fn TopicView(props: &Props) -> Html {
     let (aid, kb, ui) = use_aid();
-    let Some(topic) = kb.topics.iter().find(|t| t.id == props.topic) else {
+    let Some(topic) = kb.topic(&props.topic) else {
         return Html::default();
     };
     let lang = &aid.lang;

@@ -18,7 +18,7 @@ pub struct TermProps {
 #[component]
 pub fn TermPage(props: &TermProps) -> Html {
     let (aid, kb, ui) = use_aid();
-    let Some(term) = kb.glossary.iter().find(|t| t.id == props.term) else {
+    let Some(term) = kb.term(&props.term) else {
         return Html::default();
     };
     html! {
