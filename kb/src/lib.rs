@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod finder;
 pub mod fit;
+pub mod glossary;
 pub mod ids;
 pub mod model;
 pub mod readability;
@@ -25,6 +26,7 @@ pub use finder::{
     questions_for, systems_for, work_out, Answers, Choice, DecidedBy, Finder, Outcome, Question,
     SystemFit,
 };
+pub use glossary::GlossaryWords;
 pub use ids::{
     FaqId, JointId, LangId, OptionId, RiskFactorId, SituationId, SourceId, StageId, SystemId,
     TermId, TopicId,

@@ -1320,15 +1320,11 @@ impl Kb {
             .collect()
     }
 
-    /// Every glossary term and its other forms, lower case, in the default language.
+    /// Every glossary term and its other forms, case folded, in the default language.
     pub fn glossary_forms(&self) -> Vec<String> {
-        let lang = self.default_lang();
-        self.glossary
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(t.term.get(lang).to_lowercase())
-                    .chain(t.also.iter().map(|a| a.to_lowercase()))
-            })
+        crate::GlossaryWords::new(self, self.default_lang())
+            .forms()
+            .map(String::from)
             .collect()
     }
 }

@@ -46,7 +46,7 @@ pub fn OptionCard(props: &Props) -> Html {
                 <section class="avn-harms">
                     <h4>{ &ui.harms_heading }</h4>
                     <p><PatientText text={texts.harms.get(lang).to_string()}
-                        exclude={[props.explained.clone(), marked_terms([texts.benefits.get(lang)])].concat()} /></p>
+                        exclude={[props.explained.clone(), marked_terms([texts.benefits.get(lang)], lang)].concat()} /></p>
                 </section>
             </div>
             <p>

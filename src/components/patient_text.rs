@@ -6,8 +6,8 @@
 use crate::aid::{use_aid, ReturnPoint};
 use crate::content::kb;
 use crate::place::{Action, View};
-use avn_kb::TermId;
-use std::sync::OnceLock;
+use avn_kb::{GlossaryWords, LangId, TermId};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -29,7 +29,7 @@ pub fn PatientText(props: &Props) -> Html {
     let text = props.text.as_str();
     let mut out = Vec::new();
     let mut at = 0;
-    for (start, end, term) in explained_words(text)
+    for (start, end, term) in explained_words(text, &aid.lang)
         .into_iter()
         .filter(|(_, _, t)| !props.exclude.contains(t))
     {
@@ -76,68 +76,46 @@ pub fn PatientText(props: &Props) -> Html {
 
 /// The glossary words `texts` mark, in order, each once: what later paragraphs of the same
 /// card or view pass as `exclude`.
-pub fn marked_terms<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<TermId> {
+pub fn marked_terms<'a>(texts: impl IntoIterator<Item = &'a str>, lang: &LangId) -> Vec<TermId> {
     let mut out: Vec<TermId> = Vec::new();
     for text in texts {
-        for (_, _, term) in explained_words(text) {
-            if !out.contains(term) {
-                out.push(term.clone());
+        for (_, _, term) in explained_words(text, lang) {
+            if !out.contains(&term) {
+                out.push(term);
             }
         }
     }
     out
 }
 
-/// Every glossary word form, lower case (ASCII only: no Unicode tables in the app), longest
-/// first, with its term.
-fn forms() -> &'static [(String, TermId)] {
-    static FORMS: OnceLock<Vec<(String, TermId)>> = OnceLock::new();
-    FORMS.get_or_init(|| {
-        let Some(kb) = kb() else {
-            return Vec::new();
-        };
-        let lang = kb.default_lang();
-        let mut forms: Vec<(String, TermId)> = kb
-            .glossary
-            .iter()
-            .flat_map(|t| {
-                std::iter::once(t.term.get(lang).to_string())
-                    .chain(t.also.iter().cloned())
-                    .map(|form| (form.to_ascii_lowercase(), t.id.clone()))
-            })
-            .filter(|(form, _)| form.len() > 1)
-            .collect();
-        forms.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
-        forms
+thread_local! {
+    /// Each language's glossary words, built at their first use.
+    static WORDS: std::cell::RefCell<Vec<(LangId, Rc<GlossaryWords>)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The glossary words of `lang`.
+fn words(lang: &LangId) -> Rc<GlossaryWords> {
+    WORDS.with(|all| {
+        let mut all = all.borrow_mut();
+        if let Some((_, words)) = all.iter().find(|(l, _)| l == lang) {
+            return words.clone();
+        }
+        let words = Rc::new(
+            kb().map(|kb| GlossaryWords::new(kb, lang))
+                .unwrap_or_default(),
+        );
+        all.push((lang.clone(), words.clone()));
+        words
     })
 }
 
-/// Where glossary words first appear in `text`: byte ranges and their terms, in order, not
-/// overlapping, each term once, whole words only.
-pub fn explained_words(text: &str) -> Vec<(usize, usize, &'static TermId)> {
-    let lower = text.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric();
-    let mut found: Vec<(usize, usize, &'static TermId)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let starts_word = i == 0 || !is_word(bytes[i - 1]);
-        if starts_word && is_word(bytes[i]) {
-            let hit = forms().iter().find(|(form, term)| {
-                let end = i + form.len();
-                lower[i..].starts_with(form.as_str())
-                    && (end == bytes.len() || !is_word(bytes[end]))
-                    && !found.iter().any(|(_, _, t)| *t == term)
-            });
-            if let Some((form, term)) = hit {
-                found.push((i, i + form.len(), term));
-                i += form.len();
-                continue;
-            }
-        }
-        i += 1;
-    }
-    found
+/// Where `lang`'s glossary words first appear in `text`: byte ranges and their terms.
+pub fn explained_words(text: &str, lang: &LangId) -> Vec<(usize, usize, TermId)> {
+    words(lang)
+        .find_in(text)
+        .into_iter()
+        .map(|(start, end, term)| (start, end, term.clone()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -145,7 +123,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        explained_words(text)
+        explained_words(text, kb().unwrap().default_lang())
             .into_iter()
             .map(|(s, e, _)| &text[s..e])
             .collect()
@@ -162,5 +140,9 @@ mod tests {
         let text = "Osteonecrosis is another name.";
         assert!(words(text).contains(&"Osteonecrosis"));
         assert!(words("remrise").is_empty(), "no match inside a longer word");
+        assert!(
+            words("Ächtung: osteonecrosisé").is_empty(),
+            "an accented letter is part of the word"
+        );
     }
 }

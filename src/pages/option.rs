@@ -46,7 +46,7 @@ pub fn OptionPage(props: &Props) -> Html {
     ];
     let section = |heading: &str, text: &avn_kb::Text| {
         let at = order.iter().position(|t| *t == text).unwrap_or(0);
-        let exclude = marked_terms(order[..at].iter().map(|t| t.get(lang)));
+        let exclude = marked_terms(order[..at].iter().map(|t| t.get(lang)), lang);
         html! {
             <>
                 <h2>{ heading }</h2>

@@ -54,7 +54,7 @@ pub fn OptionsPage(props: &Props) -> Html {
                 .map(|(o, _)| {
                     let before = explained.borrow().clone();
                     let texts = o.texts(Some(&system.joint), Some(stage.phase));
-                    for term in marked_terms([texts.benefits.get(lang), texts.harms.get(lang)]) {
+                    for term in marked_terms([texts.benefits.get(lang), texts.harms.get(lang)], lang) {
                         if !before.contains(&term) {
                             explained.borrow_mut().push(term);
                         }
