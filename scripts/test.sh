@@ -34,6 +34,23 @@ check() {
   if [ "$RC" -eq 0 ]; then record "$1" 1 0 "$SECS"; else record "$1" 0 1 "$SECS"; fi
 }
 
+# node_tests NAME CMD...: a node:test stage counted from its TAP summary (a crash with no failure
+# counted is one failure); skipped, as one failure, when the build failed.
+node_tests() {
+  local name=$1
+  if [ "$BUILD_RC" -ne 0 ]; then
+    echo "=== $name: skipped because the build failed (counted as 1 failed)"
+    record "$name" 0 1 0
+    return
+  fi
+  run "$@"
+  local p f
+  p="$(sum_matches "$LOG_DIR/$name.log" '^# pass [0-9]+')"
+  f="$(sum_matches "$LOG_DIR/$name.log" '^# (fail|cancelled) [0-9]+')"
+  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  record "$name" "$p" "$f" "$SECS"
+}
+
 # sum_matches FILE REGEX: sums the last number of every match of REGEX (extended) in FILE; 0 if none.
 sum_matches() {
   { grep -Eo "$2" "$1" || true; } | sed -E 's/.*[^0-9]([0-9]+)[^0-9]*$/\1/' | awk '{ s += $1 } END { print s + 0 }'
@@ -76,44 +93,17 @@ check build-test-panic cargo xtask build-test-panic
 if [ "$RC" -ne 0 ]; then BUILD_RC=$RC; fi
 
 # --- e. browser tests against dist/ (needs the build) --------------------------------------------------
-if [ "$BUILD_RC" -ne 0 ]; then
-  echo "=== e2e: skipped because the build failed (counted as 1 failed)"
-  record e2e 0 1 0
-else
-  # An explicit file list: works the same on Node 20 (directory search) and Node 22+ (glob patterns).
-  mapfile -t E2E_FILES < <(find tests/e2e -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
-  export DIST_DIR="$REPO_ROOT/dist"
-  export DIST_TEST_PANIC_DIR="$REPO_ROOT/target/dist-test-panic"
-  run e2e node --test --test-timeout=180000 --test-reporter=tap "${E2E_FILES[@]}"
-  p="$(sum_matches "$LOG_DIR/e2e.log" '^# pass [0-9]+')"
-  f="$(sum_matches "$LOG_DIR/e2e.log" '^# (fail|cancelled) [0-9]+')"
-  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  record e2e "$p" "$f" "$SECS"
-fi
+# An explicit file list: works the same on Node 20 (directory search) and Node 22+ (glob patterns).
+mapfile -t E2E_FILES < <(find tests/e2e -name '*.test.mjs' -not -path '*/node_modules/*' | sort)
+export DIST_DIR="$REPO_ROOT/dist"
+export DIST_TEST_PANIC_DIR="$REPO_ROOT/target/dist-test-panic"
+node_tests e2e node --test --test-timeout=180000 --test-reporter=tap "${E2E_FILES[@]}"
 
 # --- f. the same app in Firefox and WebKit (MiniBrowser needs a display: a virtual one) -------------
-if [ "$BUILD_RC" -ne 0 ]; then
-  echo "=== engines: skipped because the build failed (counted as 1 failed)"
-  record engines 0 1 0
-else
-  run engines xvfb-run -a node --test --test-timeout=180000 --test-reporter=tap tests/engines/engines.test.mjs
-  p="$(sum_matches "$LOG_DIR/engines.log" '^# pass [0-9]+')"
-  f="$(sum_matches "$LOG_DIR/engines.log" '^# (fail|cancelled) [0-9]+')"
-  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  record engines "$p" "$f" "$SECS"
-fi
+node_tests engines xvfb-run -a node --test --test-timeout=180000 --test-reporter=tap tests/engines/engines.test.mjs
 
 # --- g. the WordPress plugin in a real WordPress (its own MariaDB and Apache; see tests/wordpress/) ---
-if [ "$BUILD_RC" -ne 0 ]; then
-  echo "=== wordpress: skipped because the build failed (counted as 1 failed)"
-  record wordpress 0 1 0
-else
-  run wordpress node --test --test-timeout=180000 --test-reporter=tap tests/wordpress/wordpress.test.mjs
-  p="$(sum_matches "$LOG_DIR/wordpress.log" '^# pass [0-9]+')"
-  f="$(sum_matches "$LOG_DIR/wordpress.log" '^# (fail|cancelled) [0-9]+')"
-  if [ "$RC" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-  record wordpress "$p" "$f" "$SECS"
-fi
+node_tests wordpress node --test --test-timeout=180000 --test-reporter=tap tests/wordpress/wordpress.test.mjs
 
 # --- summary -------------------------------------------------------------------------------------------
 printf '\n=== summary (total %ss)\n' "$((SECONDS - T_START))"
