@@ -69,6 +69,9 @@ done
 # --- content: every problem in content/, the counts, and the reading-grade distribution ---------------
 check content-lint cargo xtask lint
 
+# The report decoder's test set (synthetic reports and their expected readings) stays valid.
+check report-set python3 tests/report/check.py
+
 # --- a. formatting -----------------------------------------------------------------------------------
 check fmt cargo fmt --all -- --check
 
