@@ -566,6 +566,10 @@ pub struct Content {
     pub warning_signs: Vec<Entry<WarningSignsFile>>,
     /// `situations/*.toml`.
     pub situations: Vec<Entry<SituationFile>>,
+    /// `report/findings.toml`, if the content has a report decoder.
+    pub report_findings: Option<Entry<ReportFindingsFile>>,
+    /// `report/words/<language>.toml`.
+    pub report_words: Vec<Entry<ReportWordsFile>>,
 }
 
 /// The files of one kind that parsed, with their entries.
@@ -579,4 +583,186 @@ pub fn stage_id(system: &str, code: &str, part: Option<&str>) -> String {
         Some(part) => format!("{system}/{code}-{part}"),
         None => format!("{system}/{code}"),
     }
+}
+
+/// `content/report/findings.toml`: what the report decoder knows about each finding, hedge and
+/// measurement, with the patient texts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFindingsFile {
+    /// The findings, in display order.
+    pub finding: Vec<ReportFindingEntry>,
+    /// The plain meaning of each hedge.
+    pub hedge: Vec<HedgeEntry>,
+    /// What each measurement measures.
+    pub measurement: Vec<MeasurementEntry>,
+}
+
+/// One `[[finding]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFindingEntry {
+    /// ID (kebab-case, unique).
+    pub id: String,
+    /// What kind of finding.
+    pub kind: crate::report::FindingKind,
+    /// The joints it applies to.
+    pub joints: Vec<String>,
+    /// With AVN, the mildest milestone it implies when present.
+    pub at_least: Option<Milestone>,
+    /// `at_least` holds only on an X-ray or CT.
+    #[serde(default)]
+    pub on_film_only: bool,
+    /// The most advanced milestone it allows when said not to be there.
+    pub absent_at_most: Option<Milestone>,
+    /// The glossary term that explains the same thing.
+    pub term: Option<String>,
+    /// Short label.
+    pub name: LocalText,
+    /// Plain explanation.
+    pub explain: LocalText,
+    /// What it does not mean.
+    pub not_meaning: Option<LocalText>,
+    /// Sources of any figure in the texts.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// What it says about stages the milestones cannot place.
+    #[serde(default)]
+    pub stage: Vec<StageRuleEntry>,
+}
+
+/// When a stage rule holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum When {
+    /// When the report says the finding is there.
+    #[default]
+    Present,
+    /// When the report says it is not there.
+    Absent,
+}
+
+/// One `[[finding.stage]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageRuleEntry {
+    /// Staging system ID.
+    pub system: String,
+    /// When it holds.
+    #[serde(default)]
+    pub when: When,
+    /// Mildest stage code allowed.
+    pub at_least: Option<String>,
+    /// Most advanced stage code allowed.
+    pub at_most: Option<String>,
+    /// Stage codes ruled out.
+    #[serde(default)]
+    pub rules_out: Vec<String>,
+    /// Findings that must be present too.
+    #[serde(default)]
+    pub needs: Vec<String>,
+}
+
+/// One `[[hedge]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeEntry {
+    /// Which hedge.
+    pub id: crate::report::Hedge,
+    /// Example report words.
+    pub words: LocalText,
+    /// Its one plain meaning.
+    pub meaning: LocalText,
+}
+
+/// One `[[measurement]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasurementEntry {
+    /// Which measurement.
+    pub id: crate::report::ReportMeasure,
+    /// Short label.
+    pub name: LocalText,
+    /// What it measures.
+    pub explain: LocalText,
+    /// Sources of any figure in the texts.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// `content/report/words/<language>.toml`: the phrases the decoder recognises in one language.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportWordsFile {
+    /// Finding ID to the phrases that name it.
+    pub findings: BTreeMap<String, Vec<String>>,
+    /// Finding ID to phrases that by themselves say it is not there.
+    #[serde(default)]
+    pub absent: BTreeMap<String, Vec<String>>,
+    /// Negations, pseudo-negations, scope ends and the other single cues.
+    pub cues: CueWords,
+    /// Comparison with an earlier study.
+    pub changes: BTreeMap<crate::report::Comparison, Vec<String>>,
+    /// Hedge to its words before and after a finding.
+    pub hedges: BTreeMap<crate::report::Hedge, HedgeWords>,
+    /// Section headings.
+    pub sections: BTreeMap<crate::report::Section, Vec<String>>,
+    /// Side words.
+    pub sides: BTreeMap<crate::report::Side, Vec<String>>,
+    /// Kinds of scan.
+    pub modalities: BTreeMap<crate::report::Modality, Vec<String>>,
+    /// Staging system ID to its names.
+    pub systems: BTreeMap<String, Vec<String>>,
+    /// Measurement to the words that say a number measures it.
+    pub measurements: BTreeMap<crate::report::ReportMeasure, Vec<String>>,
+    /// Words that bound a number or set it apart.
+    pub numbers: NumberWords,
+}
+
+/// `[cues]` of a words file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CueWords {
+    /// Negations before the finding.
+    pub negation_before: Vec<String>,
+    /// Negations after the finding.
+    pub negation_after: Vec<String>,
+    /// Look like negations, are not.
+    pub pseudo: Vec<String>,
+    /// End a negation's or hedge's reach.
+    pub scope_end: Vec<String>,
+    /// Questions in the history.
+    pub history_query: Vec<String>,
+    /// Nothing wrong seen.
+    pub normal: Vec<String>,
+    /// An X-ray said to be normal.
+    pub xray_normal: Vec<String>,
+    /// The word before a stage's code.
+    pub stage_word: Vec<String>,
+}
+
+/// One hedge's words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HedgeWords {
+    /// Before the finding.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// After the finding.
+    #[serde(default)]
+    pub after: Vec<String>,
+}
+
+/// `[numbers]` of a words file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberWords {
+    /// Bound from above.
+    pub at_most: Vec<String>,
+    /// Bound from below.
+    pub at_least: Vec<String>,
+    /// Make a variance negative.
+    pub negative: Vec<String>,
+    /// The number is an earlier study's.
+    pub earlier: Vec<String>,
 }

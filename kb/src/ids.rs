@@ -75,3 +75,8 @@ id_type!(
     /// `content/situations/`).
     SituationId
 );
+id_type!(
+    /// A finding an imaging report can state, e.g. `collapse` (the `id` of a `[[finding]]` in
+    /// `content/report/findings.toml`).
+    FindingId
+);

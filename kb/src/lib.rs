@@ -11,6 +11,7 @@ pub mod glossary;
 pub mod ids;
 pub mod model;
 pub mod readability;
+pub mod report;
 pub mod text;
 pub mod vocab;
 
@@ -28,7 +29,7 @@ pub use finder::{
 };
 pub use glossary::GlossaryWords;
 pub use ids::{
-    FaqId, JointId, LangId, OptionId, RiskFactorId, SituationId, SourceId, StageId, SystemId,
+    FaqId, FindingId, JointId, LangId, OptionId, RiskFactorId, SituationId, SourceId, StageId, SystemId,
     TermId, TopicId,
 };
 pub use model::{

@@ -80,6 +80,19 @@ pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
                 &mut problems,
             )
         }),
+        report_findings: dir.join("report/findings.toml").is_file().then(|| {
+            parse_file(
+                &dir.join("report/findings.toml"),
+                "findings",
+                shown("report/findings.toml"),
+                &mut problems,
+            )
+        }),
+        report_words: if dir.join("report/words").is_dir() {
+            read_kind(dir, "report/words", &mut problems)
+        } else {
+            Vec::new()
+        },
     };
     (content, problems)
 }
@@ -528,7 +541,10 @@ fn link(c: &Content) -> Kb {
             .collect(),
     );
 
+    let system_ids: Vec<SystemId> = systems.iter().map(|(_, _, s)| s.id.clone()).collect();
+    let report = crate::report::load::guide(c, &text, &system_ids);
     Kb {
+        report,
         finder,
         warning_signs,
         situations,

@@ -37,6 +37,8 @@ pub struct Kb {
     pub warning_signs: Vec<WarningSign>,
     /// Situations a patient may be in, in display order.
     pub situations: Vec<Situation>,
+    /// What "Explain my report" knows: findings, hedges, measurements and words.
+    pub report: crate::report::ReportGuide,
 }
 
 /// A situation a patient may be in, with the notes that matter for it.
