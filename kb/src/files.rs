@@ -615,6 +615,9 @@ pub struct ReportFindingEntry {
     pub on_film_only: bool,
     /// The most advanced milestone it allows when said not to be there.
     pub absent_at_most: Option<Milestone>,
+    /// Seen in a report that does not name AVN, it makes AVN possible.
+    #[serde(default)]
+    pub suggests_avn: bool,
     /// The glossary term that explains the same thing.
     pub term: Option<String>,
     /// Short label.
@@ -731,6 +734,9 @@ pub struct CueWords {
     pub pseudo: Vec<String>,
     /// End a negation's or hedge's reach.
     pub scope_end: Vec<String>,
+    /// Carry a negation's or hedge's reach on without using it up.
+    #[serde(default)]
+    pub bridge: Vec<String>,
     /// Questions in the history.
     pub history_query: Vec<String>,
     /// Nothing wrong seen.

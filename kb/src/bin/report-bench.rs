@@ -54,6 +54,8 @@ fn list<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
 
 fn main() -> ExitCode {
     let show_cases = std::env::args().any(|a| a == "--cases");
+    let args: Vec<String> = std::env::args().collect();
+    let only = args.iter().position(|a| a == "--case").and_then(|i| args.get(i + 1)).cloned();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let kb: Kb = match avn_kb::load::load_dir(&root.join("content")) {
         Ok(kb) => kb,
@@ -100,6 +102,29 @@ fn main() -> ExitCode {
         let started = Instant::now();
         let reading = decode(&kb, &lang, &joint, text);
         let took = started.elapsed();
+        if only.as_deref() == Some(id) {
+            println!("{text}");
+            for m in &reading.marks {
+                println!("  {:?} {:?}", &text[m.start..m.end], m.what);
+            }
+            for s in &reading.sides {
+                println!("side {:?} normal={} clash={} change={:?}", s.side, s.normal, s.clash, s.change);
+                for f in &s.found {
+                    println!("    {} {:?}", f.finding, f.status);
+                }
+                for m in &s.measurements {
+                    println!("    {:?} {:?}-{:?}", m.measure, m.min, m.max);
+                }
+                for n in &s.named {
+                    println!("    named {} {:?} {:?}", n.system, n.stages, n.modifier);
+                }
+                println!("    milestones {:?}", s.milestones);
+                for sp in &s.stages {
+                    println!("    {} {:?}", sp.system, sp.stages);
+                }
+            }
+            println!("asked {:?} not_avn {} says_no_avn {} mimics {:?}", reading.asked, reading.not_avn, reading.says_no_avn, reading.mimics);
+        }
         if list(r, "style").contains(&"long") {
             long_times.push((text.chars().count(), took.as_secs_f64() * 1000.0));
         }

@@ -226,7 +226,10 @@ pub fn decode(kb: &Kb, lang: &LangId, joint: &JointId, text: &str) -> Reading {
         Cue::System(i) => systems.contains(i),
         _ => true,
     };
-    let hits = find_phrases(words, &toks, text, shouting, &applies);
+    let mut hits = find_phrases(words, &toks, text, shouting, &applies);
+    if joint.as_str() == "jaw" {
+        tooth_sides(&toks, &mut hits);
+    }
     let mut reader = Reader {
         kb,
         joint,
@@ -242,6 +245,8 @@ pub fn decode(kb: &Kb, lang: &LangId, joint: &JointId, text: &str) -> Reading {
         unnamed: Vec::new(),
         modalities: Vec::new(),
         says_no_avn: false,
+        named_anywhere: Vec::new(),
+        named_in_history: Vec::new(),
     };
     reader.read();
     let mut reading = reader.finish();
@@ -294,7 +299,11 @@ fn find_phrases(
                 continue;
             }
             if let Some(exact) = &phrase.exact {
-                if shouting || &text[toks[i].start..toks[i + n - 1].end] != exact {
+                // In a report written all in capitals only a side's letter ("R FH:") can
+                // still be told from a word.
+                let written = &text[toks[i].start..toks[i + n - 1].end];
+                let fits = if shouting { matches!(phrase.cue, Cue::Side(_)) } else { written == exact };
+                if !fits {
                     continue;
                 }
             }
@@ -334,6 +343,10 @@ struct Reader<'a> {
     unnamed: Vec<(String, (usize, usize))>,
     modalities: Vec<Modality>,
     says_no_avn: bool,
+    /// Every side named anywhere, the title and history too.
+    named_anywhere: Vec<Side>,
+    /// Every side the history names.
+    named_in_history: Vec<Side>,
 }
 
 /// A piece of a sentence: a recognised phrase or a lone token.
@@ -393,6 +406,11 @@ impl<'a> Reader<'a> {
                 self.sentence(&sentence, section, heading_side, &mut paragraph_side);
                 sentence.clear();
                 paragraph_side = None;
+                // The history, technique and comparison are one paragraph each.
+                if matches!(section, Section::History | Section::Technique | Section::Comparison) {
+                    section = Section::Findings;
+                    heading_side = None;
+                }
             }
             // A section heading at the start of a line: "FINDINGS:" or a line of its own.
             if starts_line {
@@ -490,7 +508,19 @@ impl<'a> Reader<'a> {
         let sides: Vec<(usize, Side)> = (0..items.len()).filter_map(|k| side_at(k).map(|s| (k, s))).collect();
         let sentence_side = sides.first().map(|(_, s)| *s);
         let fallback = sentence_side.or(heading_side).or(*paragraph_side);
+        // "L worse than R with …": what follows is said of the first side.
+        let comparing: Vec<usize> = (0..items.len())
+            .filter(|j| self.hit(items[*j]).is_none() && self.tok_of(items[*j]).text == "than")
+            .map(|j| clause[j])
+            .collect();
+        let compares = |k: usize| comparing.contains(&clause[k]);
         let side_of = |k: usize| -> Side {
+            let mut in_clause = sides.iter().filter(|(j, _)| clause[*j] == clause[k]);
+            if compares(k) {
+                if let Some((_, s)) = in_clause.next() {
+                    return *s;
+                }
+            }
             let before = sides.iter().rev().find(|(j, _)| *j < k && clause[*j] == clause[k]);
             let after = sides.iter().find(|(j, _)| *j > k && clause[*j] == clause[k]);
             before.or(after).map(|(_, s)| *s).or(fallback).unwrap_or(Side::NotStated)
@@ -511,6 +541,12 @@ impl<'a> Reader<'a> {
                         }
                     }
                     Cue::XrayNormal => self.xray_normal.push(side_of(k)),
+                    Cue::Side(s) => {
+                        let seen = if section == Section::History { &mut self.named_in_history } else { &mut self.named_anywhere };
+                        if !seen.contains(s) {
+                            seen.push(*s);
+                        }
+                    }
                     Cue::HedgeBefore(h) | Cue::HedgeAfter(h) => {
                         let (start, end) = self.span_of(items[k]);
                         self.marks.push(Marked { start, end, what: What::Hedge(*h) });
@@ -542,6 +578,13 @@ impl<'a> Reader<'a> {
             let asked = section == Section::History
                 && (status.is_some_and(|s| matches!(s, Status::Uncertain(_)))
                     || (0..k).any(|j| clause[j] == clause[k] && self.hit(items[j]).is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery))));
+            // Outside the history, "to assess for", "would be more sensitive for": a
+            // question or a suggestion, not a finding.
+            let suggested = section != Section::History
+                && (0..k).any(|j| clause[j] == clause[k] && self.hit(items[j]).is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery)));
+            if suggested {
+                continue;
+            }
             let status = status.unwrap_or(Status::Present);
             let side = side_of(k);
             let mark = self.span_of(items[k]);
@@ -555,7 +598,10 @@ impl<'a> Reader<'a> {
         // "Left hip normal": a clause with a side, "normal" and no finding.
         for k in 0..items.len() {
             if self.hit(items[k]).is_some_and(|h| h.has(|c| *c == Cue::Normal)) && !found_in_clause[clause[k]] && section != Section::History {
-                self.normal.push(side_of(k));
+                let explicit = sides.iter().any(|(j, _)| clause[*j] == clause[k]);
+                if explicit {
+                    self.normal.push(side_of(k));
+                }
             }
         }
         for k in 0..items.len() {
@@ -574,7 +620,7 @@ impl<'a> Reader<'a> {
     /// What the triggers around finding `k` say: `None` for a plain statement.
     fn status(&self, items: &[Item], clause: &[usize], k: usize) -> Option<Status> {
         let is_list = |item: Item| match self.hit(item) {
-            Some(h) => h.has(|c| matches!(c, Cue::Finding(_) | Cue::Absent(_) | Cue::Side(_))),
+            Some(h) => h.has(|c| matches!(c, Cue::Finding(_) | Cue::Absent(_) | Cue::Side(_) | Cue::Bridge)),
             None => {
                 let t = self.tok_of(item);
                 matches!(t.kind, Kind::Mark(',') | Kind::Mark('/') | Kind::Mark('(') | Kind::Mark(')'))
@@ -879,6 +925,41 @@ impl<'a> Reader<'a> {
                 || self.named.iter().any(|(s, _)| *s == side)
                 || self.normal.contains(&side)
         };
+        // A report about one side that names it only in its title ("MRI LEFT KNEE").
+        let named = if self.named_anywhere.is_empty() { &self.named_in_history } else { &self.named_anywhere };
+        let only_side = match (named.contains(&Side::Left), named.contains(&Side::Right)) {
+            (true, false) => Some(Side::Left),
+            (false, true) => Some(Side::Right),
+            _ if named.contains(&Side::Both) => Some(Side::Both),
+            _ => None,
+        };
+        let said_of_sides = named_sides(Side::Left) || named_sides(Side::Right);
+        let retag_to = match only_side {
+            Some(Side::Both) if said_of_sides || named_sides(Side::Both) => None,
+            other => other,
+        };
+        {
+            if let Some(side) = retag_to {
+                let retag = |s: &mut Side| {
+                    if *s == Side::NotStated {
+                        *s = side;
+                    }
+                };
+                self.mentions.iter_mut().for_each(|m| retag(&mut m.side));
+                self.measured.iter_mut().for_each(|(s, _)| retag(s));
+                self.named.iter_mut().for_each(|(s, _)| retag(s));
+                self.normal.iter_mut().for_each(retag);
+                self.xray_normal.iter_mut().for_each(retag);
+                self.changes.iter_mut().for_each(|(s, _)| retag(s));
+            }
+        }
+        let mentions: Vec<&Mention> = self.mentions.iter().filter(|m| !m.asked).collect();
+        let named_sides = |side: Side| {
+            mentions.iter().any(|m| m.side == side)
+                || self.measured.iter().any(|(s, _)| *s == side)
+                || self.named.iter().any(|(s, _)| *s == side)
+                || self.normal.contains(&side)
+        };
         let split = named_sides(Side::Left) || named_sides(Side::Right);
         let sides: Vec<Side> = if split {
             [Side::Left, Side::Right].into_iter().filter(|s| named_sides(*s)).collect()
@@ -917,6 +998,19 @@ impl<'a> Reader<'a> {
                 let mut quotes: Vec<(usize, usize)> = here.iter().filter(|m| m.status == status).map(|m| m.sentence).collect();
                 quotes.dedup();
                 found.push(Found { finding: finding.id.clone(), status, quotes });
+            }
+            // Signs that mean AVN in a report that names neither AVN nor a look-alike.
+            let named_avn = found.iter().any(|f| f.finding.as_str() == "avn");
+            let look_alike = found.iter().any(|f| f.status != Status::Absent && guide.finding(&f.finding).is_some_and(|x| x.kind == FindingKind::Mimic));
+            if !named_avn && !look_alike {
+                let signs: Vec<(usize, usize)> = found
+                    .iter()
+                    .filter(|f| f.status == Status::Present && guide.finding(&f.finding).is_some_and(|x| x.suggests_avn))
+                    .flat_map(|f| f.quotes.iter().copied())
+                    .collect();
+                if let (false, Some(avn)) = (signs.is_empty(), guide.findings.iter().find(|f| f.id.as_str() == "avn")) {
+                    found.insert(0, Found { finding: avn.id.clone(), status: Status::Uncertain(Hedge::Suggestive), quotes: signs });
+                }
             }
             let measurements: Vec<Measured> = self.measured.iter().filter(|(s, _)| belongs(*s, side)).map(|(_, m)| m.clone()).collect();
             let named: Vec<NamedStage> = self.named.iter().filter(|(s, _)| belongs(*s, side)).map(|(_, n)| n.clone()).collect();
@@ -988,6 +1082,34 @@ impl<'a> Reader<'a> {
             cut: false,
         }
     }
+}
+
+/// Teeth numbered the FDI way (11–48) name the side: the first digit 1 or 4 is the right,
+/// 2 or 3 the left ("lingual to 46"). A number followed by a unit or "year" is not a tooth.
+fn tooth_sides(toks: &[Token], hits: &mut Vec<Hit>) {
+    let mut added = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Kind::Number(n) = t.kind else { continue };
+        let unit_after = toks.get(i + 1).is_some_and(|u| {
+            u.end == t.end + 1 && matches!(u.kind, Kind::Mark('%'))
+                || u.kind == Kind::Word && (u.text.starts_with("year") || u.text.starts_with("y") && u.text.len() <= 2 || matches!(u.text.as_str(), "mm" | "cm" | "weeks" | "week" | "months" | "month" | "days" | "day" | "mg" | "x"))
+        });
+        if n.fract() != 0.0 || !(11.0..=48.0).contains(&n) || unit_after {
+            continue;
+        }
+        let whole = n as u8;
+        let side = match (whole / 10, whole % 10) {
+            (1 | 4, 1..=8) => Side::Right,
+            (2 | 3, 1..=8) => Side::Left,
+            _ => continue,
+        };
+        if hits.iter().any(|h| h.from <= i && i < h.to) {
+            continue;
+        }
+        added.push(Hit { from: i, to: i + 1, cues: vec![Cue::Side(side)] });
+    }
+    hits.extend(added);
+    hits.sort_by_key(|h| h.from);
 }
 
 /// Whether the items start a list entry: "1.", "2)", "-", "•".

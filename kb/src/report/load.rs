@@ -28,6 +28,7 @@ pub(crate) fn guide(
             at_least: f.at_least,
             on_film_only: f.on_film_only,
             absent_at_most: f.absent_at_most,
+            suggests_avn: f.suggests_avn,
             stage_rules: f
                 .stage
                 .iter()
@@ -123,6 +124,7 @@ fn phrases(w: &ReportWordsFile, findings: &[ReportFinding], systems: &[SystemId]
     add(&cues.negation_after, Cue::NegationAfter);
     add(&cues.pseudo, Cue::Pseudo);
     add(&cues.scope_end, Cue::ScopeEnd);
+    add(&cues.bridge, Cue::Bridge);
     add(&cues.history_query, Cue::HistoryQuery);
     add(&cues.normal, Cue::Normal);
     add(&cues.xray_normal, Cue::XrayNormal);

@@ -85,6 +85,9 @@ pub struct ReportFinding {
     pub on_film_only: bool,
     /// The most advanced point on the scale it allows when the report says it is not there.
     pub absent_at_most: Option<Milestone>,
+    /// Seen in a report that does not name AVN (or a look-alike), it makes AVN possible: the
+    /// double-line sign, a crescent.
+    pub suggests_avn: bool,
     /// What it says about stages that have no point on the scale (the wrist, the jaw, some
     /// knee stages).
     pub stage_rules: Vec<StageRule>,
@@ -326,6 +329,8 @@ pub enum Cue {
     Pseudo,
     /// Ends a negation's or hedge's reach.
     ScopeEnd,
+    /// Carries a negation's or hedge's reach on without using it up ("to suggest").
+    Bridge,
     /// A hedge before the findings it covers.
     HedgeBefore(Hedge),
     /// A hedge after the findings it covers.

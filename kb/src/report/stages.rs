@@ -39,15 +39,24 @@ pub(crate) fn named(system: &StagingSystem, code: &str) -> (Vec<StageId>, Option
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x')))
         .unwrap_or(code.len());
     let (number, suffix) = code.split_at(split);
-    let number = if digits_style {
-        from_roman(number).map_or_else(|| number.to_string(), |n| n.to_string())
+    // A code is read as written first, then in the system's other numbering ("stage 2" in
+    // Ficat is II; "III" in JIC is 3).
+    let as_written = named_as(system, number, suffix, &code);
+    if !as_written.0.is_empty() || as_written.1.is_some() {
+        return as_written;
+    }
+    let other = if digits_style {
+        from_roman(number).map(|n| n.to_string())
     } else {
-        number
-            .parse::<u8>()
-            .ok()
-            .and_then(to_roman)
-            .map_or_else(|| number.to_string(), str::to_string)
+        number.parse::<u8>().ok().and_then(to_roman).map(str::to_string)
     };
+    match other {
+        Some(number) => named_as(system, &number, suffix, &code),
+        None => as_written,
+    }
+}
+
+fn named_as(system: &StagingSystem, number: &str, suffix: &str, code: &str) -> (Vec<StageId>, Option<String>) {
     let lower = |s: &Stage| s.code.to_ascii_lowercase();
     let exact = |c: &str| -> Vec<StageId> {
         system
@@ -86,9 +95,9 @@ pub(crate) fn named(system: &StagingSystem, code: &str) -> (Vec<StageId>, Option
         return (found, None);
     }
     let base = {
-        let e = exact(&number);
+        let e = exact(number);
         if e.is_empty() {
-            family(&number)
+            family(number)
         } else {
             e
         }
@@ -98,7 +107,7 @@ pub(crate) fn named(system: &StagingSystem, code: &str) -> (Vec<StageId>, Option
     }
     match modifier(suffix) {
         Some(m) => (base, Some(m)),
-        None if number.is_empty() => (Vec::new(), modifier(&code)),
+        None if number.is_empty() => (Vec::new(), modifier(code)),
         None => (Vec::new(), None),
     }
 }
@@ -136,16 +145,18 @@ fn depth_allows(m: &Measured) -> Vec<Milestone> {
 
 /// The milestones, the stages per system and whether a named stage clashes with the
 /// findings, for one side; `None` when the side is not staged (no AVN, or a replaced joint).
+/// A hedged finding widens the range to what the stage would be if it is there, so the range
+/// never leaves out a stage the words allow.
 pub(crate) fn work_out(
     kb: &Kb,
     joint: &JointId,
     facts: &SideFacts,
 ) -> Option<(Vec<Milestone>, Vec<StageSpan>, bool)> {
-    let guide = &kb.report;
     let condition = facts.found.iter().any(|f| {
         f.status != Status::Absent
             && (f.finding.as_str() == "avn"
-                || joint.as_str() == "knee" && f.finding.as_str() == "subchondral-insufficiency-fracture")
+                || joint.as_str() == "knee"
+                    && f.finding.as_str() == "subchondral-insufficiency-fracture")
     });
     let systems: Vec<&StagingSystem> = kb
         .joint(joint)?
@@ -157,28 +168,71 @@ pub(crate) fn work_out(
         .named
         .iter()
         .any(|n| systems.iter().any(|s| s.id == n.system));
-    if !(condition || named_here) || facts.is(&"joint-replacement".to_string(), Status::Present) {
+    if !(condition || named_here) || facts.is("joint-replacement", Status::Present) {
         return None;
     }
+    let (mut possible, mut allowed, clash) = pass(kb, &systems, facts, false);
+    let hedged = facts
+        .found
+        .iter()
+        .any(|f| matches!(f.status, Status::Uncertain(_)));
+    if hedged {
+        let (what_if, what_if_allowed, _) = pass(kb, &systems, facts, true);
+        possible.extend(what_if);
+        possible.sort();
+        possible.dedup();
+        for (mine, theirs) in allowed.iter_mut().zip(what_if_allowed) {
+            for (a, b) in mine.iter_mut().zip(theirs) {
+                *a = *a || b;
+            }
+        }
+    }
+    let spans = systems
+        .iter()
+        .zip(&allowed)
+        .filter_map(|(system, allowed)| {
+            let first = allowed.iter().position(|a| *a)?;
+            let last = allowed.iter().rposition(|a| *a)?;
+            Some(StageSpan {
+                system: system.id.clone(),
+                stages: system.stages[first..=last]
+                    .iter()
+                    .map(|s| s.id.clone())
+                    .collect(),
+            })
+        })
+        .collect();
+    Some((possible, spans, clash))
+}
 
-    // The findings on the finder's scale.
+/// One reading of a side's facts: the milestones, per system which stages fit, and whether a
+/// named stage clashes. With `assume_hedged`, hedged findings count as present and named
+/// stages are left out (the "if it is there" reading).
+fn pass(
+    kb: &Kb,
+    systems: &[&StagingSystem],
+    facts: &SideFacts,
+    assume_hedged: bool,
+) -> (Vec<Milestone>, Vec<Vec<bool>>, bool) {
+    let guide = &kb.report;
+    let counts_present = |status: Status| {
+        status == Status::Present || assume_hedged && matches!(status, Status::Uncertain(_))
+    };
     let mut possible: Vec<Milestone> = Milestone::ALL[1..].to_vec();
     for f in facts.found {
-        let Some(finding) = guide.finding(&f.finding) else { continue };
-        match f.status {
-            Status::Present => {
-                if let Some(low) = finding.at_least {
-                    if !finding.on_film_only || facts.film {
-                        possible.retain(|m| *m >= low);
-                    }
+        let Some(finding) = guide.finding(&f.finding) else {
+            continue;
+        };
+        if counts_present(f.status) {
+            if let Some(low) = finding.at_least {
+                if !finding.on_film_only || facts.film {
+                    possible.retain(|m| *m >= low);
                 }
             }
-            Status::Absent => {
-                if let Some(high) = finding.absent_at_most {
-                    possible.retain(|m| *m <= high);
-                }
+        } else if f.status == Status::Absent {
+            if let Some(high) = finding.absent_at_most {
+                possible.retain(|m| *m <= high);
             }
-            Status::Uncertain(_) => {}
         }
     }
     if facts.xray_normal {
@@ -199,9 +253,7 @@ pub(crate) fn work_out(
         .filter(|m| m.measure == ReportMeasure::DepressionMm)
     {
         let allows = depth_allows(depth);
-        possible.retain(|m| {
-            allows.contains(m) || *m > Milestone::DepressionOver4mm
-        });
+        possible.retain(|m| allows.contains(m) || *m > Milestone::DepressionOver4mm);
     }
     if possible.is_empty() {
         // The findings contradict each other: every stage stays possible.
@@ -210,10 +262,13 @@ pub(crate) fn work_out(
 
     // Named stages on the scale: they narrow it, or clash with it.
     let mut clash = false;
-    let named_milestones: Vec<Milestone> = facts
+    let named: Vec<&NamedStage> = facts
         .named
         .iter()
-        .filter(|n| !n.hedged)
+        .filter(|n| !n.hedged && !assume_hedged)
+        .collect();
+    let named_milestones: Vec<Milestone> = named
+        .iter()
         .flat_map(|n| n.stages.iter())
         .filter_map(|id| kb.stage(id))
         .flat_map(|(_, s)| s.milestones.iter().copied())
@@ -237,7 +292,7 @@ pub(crate) fn work_out(
         }
     }
 
-    let mut spans = Vec::new();
+    let mut per_system = Vec::new();
     for system in systems {
         let stages = &system.stages;
         let mut allowed: Vec<bool> = stages
@@ -246,16 +301,20 @@ pub(crate) fn work_out(
             .collect();
         let index = |id: &StageId| stages.iter().position(|s| &s.id == id);
         for f in facts.found {
-            let Some(finding) = guide.finding(&f.finding) else { continue };
+            let Some(finding) = guide.finding(&f.finding) else {
+                continue;
+            };
             for rule in finding.stage_rules.iter().filter(|r| r.system == system.id) {
-                let holds = match f.status {
-                    Status::Present => !rule.when_absent,
-                    Status::Absent => rule.when_absent,
-                    Status::Uncertain(_) => false,
-                } && rule
-                    .needs
-                    .iter()
-                    .all(|n| facts.is(n.as_str(), Status::Present));
+                let holds = if rule.when_absent {
+                    f.status == Status::Absent
+                } else {
+                    counts_present(f.status)
+                } && rule.needs.iter().all(|n| {
+                    facts
+                        .found
+                        .iter()
+                        .any(|x| &x.finding == n && counts_present(x.status))
+                });
                 if !holds {
                     continue;
                 }
@@ -273,32 +332,24 @@ pub(crate) fn work_out(
             allowed = vec![true; stages.len()];
         }
         // A stage named in this system narrows it, or clashes with it.
-        let named: Vec<usize> = facts
-            .named
+        let named_here: Vec<usize> = named
             .iter()
-            .filter(|n| n.system == system.id && !n.hedged)
+            .filter(|n| n.system == system.id)
             .flat_map(|n| n.stages.iter().filter_map(index))
             .collect();
-        if !named.is_empty() {
-            if named.iter().any(|i| allowed[*i]) {
+        if !named_here.is_empty() {
+            if !clash && named_here.iter().any(|i| allowed[*i]) {
                 for (i, a) in allowed.iter_mut().enumerate() {
-                    *a = *a && named.contains(&i);
+                    *a = *a && named_here.contains(&i);
                 }
             } else {
-                clash = true;
-                for i in &named {
+                clash |= !named_here.iter().any(|i| allowed[*i]);
+                for i in &named_here {
                     allowed[*i] = true;
                 }
             }
         }
-        let first = allowed.iter().position(|a| *a);
-        let last = allowed.iter().rposition(|a| *a);
-        if let (Some(first), Some(last)) = (first, last) {
-            spans.push(StageSpan {
-                system: system.id.clone(),
-                stages: stages[first..=last].iter().map(|s| s.id.clone()).collect(),
-            });
-        }
+        per_system.push(allowed);
     }
-    Some((possible, spans, clash))
+    (possible, per_system, clash)
 }

@@ -108,6 +108,24 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
             blank = false;
             continue;
         }
+        // A hyphen or slash inside a word is a space ("double-line", "pre-collapse", "R/O"),
+        // but not between digits ("2-3 mm").
+        if matches!(c, '-' | '/' | '\u{2010}' | '\u{2011}') {
+            let prev = out.last().filter(|t| t.end == at);
+            let mut ahead = chars.clone();
+            ahead.next();
+            let next = ahead.peek().map(|(_, n)| *n);
+            let word_before = prev.is_some_and(|t| t.kind == Kind::Word);
+            let digit_before = prev.is_some_and(|t| matches!(t.kind, Kind::Number(_)));
+            let after_alpha = next.is_some_and(char::is_alphabetic);
+            let after_digit = next.is_some_and(|n| n.is_ascii_digit());
+            if word_before && (after_alpha || after_digit) || digit_before && after_alpha {
+                chars.next();
+                line_start = false;
+                blank = false;
+                continue;
+            }
+        }
         out.push(Token {
             kind: Kind::Mark(c),
             text: String::new(),
@@ -202,7 +220,7 @@ mod tests {
     fn words_numbers_and_units_come_apart_as_a_reader_sees_them() {
         assert_eq!(
             words("Kienböck's: 2.5mm step, 10% of head; R/O AVN."),
-            ["kienbocks", ":", "#2.5", "mm", "step", ",", "#10", "%", "of", "head", ";", "r", "/", "o", "avn", "."]
+            ["kienbocks", ":", "#2.5", "mm", "step", ",", "#10", "%", "of", "head", ";", "r", "o", "avn", "."]
         );
         assert_eq!(words("ARCO IIIA, JIC 3A, T1"), ["arco", "iiia", ",", "jic", "3a", ",", "t1"]);
     }
@@ -211,7 +229,8 @@ mod tests {
     fn a_word_split_by_a_hyphen_at_a_line_end_is_joined_and_keeps_its_place() {
         let text = "early osteo-\nnecrosis of the double-line kind";
         let toks = tokens(text);
-        assert_eq!(words(text), ["early", "osteonecrosis", "of", "the", "double", "-", "line", "kind"]);
+        assert_eq!(words(text), ["early", "osteonecrosis", "of", "the", "double", "line", "kind"]);
+        assert_eq!(words("2-3 mm, -2 mm"), ["#2", "-", "#3", "mm", ",", "-", "#2", "mm"]);
         assert_eq!(&text[toks[1].start..toks[1].end], "osteo-\nnecrosis");
     }
 
