@@ -734,6 +734,9 @@ pub struct CueWords {
     pub pseudo: Vec<String>,
     /// End a negation's or hedge's reach.
     pub scope_end: Vec<String>,
+    /// Contain a finding's or a side's words but are not it.
+    #[serde(default)]
+    pub not_findings: Vec<String>,
     /// Carry a negation's or hedge's reach on without using it up.
     #[serde(default)]
     pub bridge: Vec<String>,

@@ -247,6 +247,7 @@ pub fn decode(kb: &Kb, lang: &LangId, joint: &JointId, text: &str) -> Reading {
         says_no_avn: false,
         named_anywhere: Vec::new(),
         named_in_history: Vec::new(),
+        title_side: None,
     };
     reader.read();
     let mut reading = reader.finish();
@@ -347,6 +348,8 @@ struct Reader<'a> {
     named_anywhere: Vec<Side>,
     /// Every side the history names.
     named_in_history: Vec<Side>,
+    /// The first side the title, history or technique names: the side of what says none.
+    title_side: Option<Side>,
 }
 
 /// A piece of a sentence: a recognised phrase or a lone token.
@@ -507,7 +510,11 @@ impl<'a> Reader<'a> {
         let side_at = |k: usize| self.hit(items[k]).and_then(|h| h.cues.iter().find_map(|c| match c { Cue::Side(s) => Some(*s), _ => None }));
         let sides: Vec<(usize, Side)> = (0..items.len()).filter_map(|k| side_at(k).map(|s| (k, s))).collect();
         let sentence_side = sides.first().map(|(_, s)| *s);
-        let fallback = sentence_side.or(heading_side).or(*paragraph_side);
+        let titled = matches!(section, Section::History | Section::Technique | Section::Comparison) || items.first().is_some_and(|i| self.tok_of(*i).start == self.toks.first().map_or(0, |t| t.start));
+        if titled && self.title_side.is_none() {
+            self.title_side = sides.iter().map(|(_, s)| *s).find(|s| *s != Side::NotStated);
+        }
+        let fallback = sentence_side.or(heading_side).or(*paragraph_side).or(self.title_side.filter(|_| section != Section::History));
         // "L worse than R with …": what follows is said of the first side.
         let comparing: Vec<usize> = (0..items.len())
             .filter(|j| self.hit(items[*j]).is_none() && self.tok_of(items[*j]).text == "than")
@@ -582,9 +589,7 @@ impl<'a> Reader<'a> {
             // question or a suggestion, not a finding.
             let suggested = section != Section::History
                 && (0..k).any(|j| clause[j] == clause[k] && self.hit(items[j]).is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery)));
-            if suggested {
-                continue;
-            }
+            let asked = asked || suggested;
             let status = status.unwrap_or(Status::Present);
             let side = side_of(k);
             let mark = self.span_of(items[k]);
@@ -651,10 +656,10 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // After: the nearest trigger in the same clause within reach.
+        // After: the nearest trigger in the same clause within reach, not past "with".
         let mut gap = 0;
         for j in k + 1..items.len() {
-            if clause[j] != clause[k] {
+            if clause[j] != clause[k] || self.hit(items[j]).is_none() && matches!(self.tok_of(items[j]).text.as_str(), "with" | "without") {
                 break;
             }
             if let Some(h) = self.hit(items[j]) {

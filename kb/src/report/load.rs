@@ -125,6 +125,7 @@ fn phrases(w: &ReportWordsFile, findings: &[ReportFinding], systems: &[SystemId]
     add(&cues.pseudo, Cue::Pseudo);
     add(&cues.scope_end, Cue::ScopeEnd);
     add(&cues.bridge, Cue::Bridge);
+    add(&cues.not_findings, Cue::NotAFinding);
     add(&cues.history_query, Cue::HistoryQuery);
     add(&cues.normal, Cue::Normal);
     add(&cues.xray_normal, Cue::XrayNormal);

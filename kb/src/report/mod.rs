@@ -329,6 +329,8 @@ pub enum Cue {
     Pseudo,
     /// Ends a negation's or hedge's reach.
     ScopeEnd,
+    /// Holds words that are not what they look like ("Hawkins sign"); signals nothing.
+    NotAFinding,
     /// Carries a negation's or hedge's reach on without using it up ("to suggest").
     Bridge,
     /// A hedge before the findings it covers.

@@ -218,6 +218,9 @@ fn pass(
     let counts_present = |status: Status| {
         status == Status::Present || assume_hedged && matches!(status, Status::Uncertain(_))
     };
+    // Denser bone or cysts on a film set the stage only when the report says the AVN is
+    // there: if it is unsure, they may have another cause.
+    let avn_stated = facts.is("avn", Status::Present);
     let mut possible: Vec<Milestone> = Milestone::ALL[1..].to_vec();
     for f in facts.found {
         let Some(finding) = guide.finding(&f.finding) else {
@@ -225,7 +228,7 @@ fn pass(
         };
         if counts_present(f.status) {
             if let Some(low) = finding.at_least {
-                if !finding.on_film_only || facts.film {
+                if !finding.on_film_only || facts.film && avn_stated {
                     possible.retain(|m| *m >= low);
                 }
             }
