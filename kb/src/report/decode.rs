@@ -988,7 +988,9 @@ impl<'a> Reader<'a> {
             let mut found: Vec<Found> = Vec::new();
             let mut because = Vec::new();
             for (index, finding) in guide.findings.iter().enumerate() {
-                let here: Vec<&&Mention> = mentions.iter().filter(|m| usize::from(m.finding) == index && belongs(m.side, side)).collect();
+                // A side-less "No effusion." in a report about both sides is said of each.
+                let absent_everywhere = |m: &Mention| m.status == Status::Absent && m.side == Side::NotStated && matches!(side, Side::Left | Side::Right);
+                let here: Vec<&&Mention> = mentions.iter().filter(|m| usize::from(m.finding) == index && (belongs(m.side, side) || absent_everywhere(m))).collect();
                 if here.is_empty() {
                     continue;
                 }
@@ -1003,6 +1005,20 @@ impl<'a> Reader<'a> {
                 let mut quotes: Vec<(usize, usize)> = here.iter().filter(|m| m.status == status).map(|m| m.sentence).collect();
                 quotes.dedup();
                 found.push(Found { finding: finding.id.clone(), status, quotes });
+            }
+            // An ulnar variance given as a number says which way it goes.
+            for m in self.measured.iter().filter(|(s, m)| belongs(*s, side) && m.measure == ReportMeasure::UlnarVarianceMm) {
+                let (_, m) = m;
+                let id = match (m.min, m.max) {
+                    (_, Some(max)) if max < 0.0 => "ulnar-negative-variance",
+                    (Some(min), _) if min > 0.0 => "ulnar-positive-variance",
+                    _ => continue,
+                };
+                if let Some(f) = guide.findings.iter().find(|f| f.id.as_str() == id) {
+                    if !found.iter().any(|x| x.finding == f.id) {
+                        found.push(Found { finding: f.id.clone(), status: Status::Present, quotes: vec![m.quote] });
+                    }
+                }
             }
             // Signs that mean AVN in a report that names neither AVN nor a look-alike.
             let named_avn = found.iter().any(|f| f.finding.as_str() == "avn");
