@@ -447,6 +447,10 @@ impl<'a> Reader<'a> {
                 self.sentence(&sentence, section, heading_side, &mut paragraph_side);
                 sentence.clear();
             }
+            // Each item of a numbered list has its own side.
+            if starts_line && list_marker(&items[i..], self) {
+                paragraph_side = None;
+            }
             sentence.push(item);
             let ends = match self.tok_of(item).kind {
                 Kind::Mark('.') | Kind::Mark('!') => true,
