@@ -29,8 +29,8 @@ pub use finder::{
 };
 pub use glossary::GlossaryWords;
 pub use ids::{
-    FaqId, FindingId, JointId, LangId, OptionId, RiskFactorId, SituationId, SourceId, StageId, SystemId,
-    TermId, TopicId,
+    FaqId, FindingId, JointId, LangId, OptionId, RiskFactorId, SituationId, SourceId, StageId,
+    SystemId, TermId, TopicId,
 };
 pub use model::{
     About, Block, Change, Faq, Figure, Joint, Kb, Language, Match, Modifier, Offer, OptionTexts,

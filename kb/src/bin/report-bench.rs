@@ -55,7 +55,11 @@ fn list<'a>(v: &'a Value, key: &str) -> Vec<&'a str> {
 fn main() -> ExitCode {
     let show_cases = std::env::args().any(|a| a == "--cases");
     let args: Vec<String> = std::env::args().collect();
-    let only = args.iter().position(|a| a == "--case").and_then(|i| args.get(i + 1)).cloned();
+    let only = args
+        .iter()
+        .position(|a| a == "--case")
+        .and_then(|i| args.get(i + 1))
+        .cloned();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let kb: Kb = match avn_kb::load::load_dir(&root.join("content")) {
         Ok(kb) => kb,
@@ -77,7 +81,11 @@ fn main() -> ExitCode {
         }
     };
     let lang = kb.about.languages[0].id.clone();
-    let reports = set.get("report").and_then(Value::as_array).cloned().unwrap_or_default();
+    let reports = set
+        .get("report")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
 
     let mut present: BTreeMap<String, Count> = BTreeMap::new();
     let mut all_present = Count::default();
@@ -94,7 +102,12 @@ fn main() -> ExitCode {
     for r in &reports {
         let id = r["id"].as_str().unwrap_or("?");
         let joint_name = r["joint"].as_str().unwrap_or("");
-        let Some(joint) = kb.joints.iter().find(|j| j.id.as_str() == joint_name).map(|j| j.id.clone()) else {
+        let Some(joint) = kb
+            .joints
+            .iter()
+            .find(|j| j.id.as_str() == joint_name)
+            .map(|j| j.id.clone())
+        else {
             eprintln!("{id}: no joint {joint_name}");
             return ExitCode::FAILURE;
         };
@@ -108,7 +121,10 @@ fn main() -> ExitCode {
                 println!("  {:?} {:?}", &text[m.start..m.end], m.what);
             }
             for s in &reading.sides {
-                println!("side {:?} normal={} clash={} change={:?}", s.side, s.normal, s.clash, s.change);
+                println!(
+                    "side {:?} normal={} clash={} change={:?}",
+                    s.side, s.normal, s.clash, s.change
+                );
                 for f in &s.found {
                     println!("    {} {:?}", f.finding, f.status);
                 }
@@ -123,13 +139,20 @@ fn main() -> ExitCode {
                     println!("    {} {:?}", sp.system, sp.stages);
                 }
             }
-            println!("asked {:?} not_avn {} says_no_avn {} mimics {:?}", reading.asked, reading.not_avn, reading.says_no_avn, reading.mimics);
+            println!(
+                "asked {:?} not_avn {} says_no_avn {} mimics {:?}",
+                reading.asked, reading.not_avn, reading.says_no_avn, reading.mimics
+            );
         }
         if list(r, "style").contains(&"long") {
             long_times.push((text.chars().count(), took.as_secs_f64() * 1000.0));
         }
         let mut notes = Vec::new();
-        let sides: Vec<&Value> = r.get("side").and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default();
+        let sides: Vec<&Value> = r
+            .get("side")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default();
         let decoded = |key: &str| -> Option<&SideReading> {
             reading.sides.iter().find(|s| side_key(s.side) == key)
         };
@@ -167,7 +190,11 @@ fn main() -> ExitCode {
                     notes.push(format!("{key}: {f} uncertain, read {st:?}"));
                 }
             }
-            for f in list(s, "present").into_iter().chain(list(s, "absent")).chain(list(s, "uncertain")) {
+            for f in list(s, "present")
+                .into_iter()
+                .chain(list(s, "absent"))
+                .chain(list(s, "uncertain"))
+            {
                 side_all += 1;
                 if status_on(got, f).is_some() {
                     side_ok += 1;
@@ -176,28 +203,62 @@ fn main() -> ExitCode {
             if let Some(expected) = s.get("stage_range").and_then(Value::as_table) {
                 for (system, range) in expected {
                     range_all += 1;
-                    let want: Vec<&str> = range.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+                    let want: Vec<&str> = range
+                        .as_array()
+                        .map(|a| a.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
                     let span: Vec<String> = got
                         .and_then(|g| g.stages.iter().find(|sp| sp.system.as_str() == system))
-                        .map(|sp| sp.stages.iter().map(|st| st.as_str().rsplit('/').next().unwrap_or("").to_string()).collect())
+                        .map(|sp| {
+                            sp.stages
+                                .iter()
+                                .map(|st| st.as_str().rsplit('/').next().unwrap_or("").to_string())
+                                .collect()
+                        })
                         .unwrap_or_default();
-                    let system_stages: Vec<String> = kb.systems.iter().find(|x| x.id.as_str() == system).map(|x| x.stages.iter().map(|st| st.id.as_str().rsplit('/').next().unwrap_or("").to_string()).collect()).unwrap_or_default();
+                    let system_stages: Vec<String> = kb
+                        .systems
+                        .iter()
+                        .find(|x| x.id.as_str() == system)
+                        .map(|x| {
+                            x.stages
+                                .iter()
+                                .map(|st| {
+                                    st.id.as_str().rsplit('/').next().unwrap_or("").to_string()
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     let pos = |c: &str| system_stages.iter().position(|x| x == c);
-                    let wanted: Vec<String> = match (want.first().and_then(|c| pos(c)), want.last().and_then(|c| pos(c))) {
+                    let wanted: Vec<String> = match (
+                        want.first().and_then(|c| pos(c)),
+                        want.last().and_then(|c| pos(c)),
+                    ) {
                         (Some(a), Some(b)) => system_stages[a..=b].to_vec(),
                         _ => Vec::new(),
                     };
-                    let shown = if span.is_empty() { "nothing".to_string() } else { format!("{}–{}", span[0], span[span.len() - 1]) };
+                    let shown = if span.is_empty() {
+                        "nothing".to_string()
+                    } else {
+                        format!("{}–{}", span[0], span[span.len() - 1])
+                    };
                     if !wanted.is_empty() && wanted.iter().all(|w| span.contains(w)) {
                         range_contains += 1;
                         if span == wanted {
                             range_exact += 1;
                         } else {
-                            notes.push(format!("{key}: {system} wider: want {}–{}, shows {shown}", want[0], want[want.len() - 1]));
+                            notes.push(format!(
+                                "{key}: {system} wider: want {}–{}, shows {shown}",
+                                want[0],
+                                want[want.len() - 1]
+                            ));
                         }
                     } else {
-                        missed_ranges.push(format!("{id} {key} {system}: want {want:?}, shows {shown}"));
-                        notes.push(format!("{key}: {system} MISSES: want {want:?}, shows {shown}"));
+                        missed_ranges
+                            .push(format!("{id} {key} {system}: want {want:?}, shows {shown}"));
+                        notes.push(format!(
+                            "{key}: {system} MISSES: want {want:?}, shows {shown}"
+                        ));
                     }
                 }
             }
@@ -225,7 +286,17 @@ fn main() -> ExitCode {
                 if !want {
                     present.entry(name.to_string()).or_default().fp += 1;
                     all_present.fp += 1;
-                    let said = expected.map(|s| if list(s, "absent").contains(&name) { "absent" } else if list(s, "uncertain").contains(&name) { "uncertain" } else { "not listed" }).unwrap_or("no such side");
+                    let said = expected
+                        .map(|s| {
+                            if list(s, "absent").contains(&name) {
+                                "absent"
+                            } else if list(s, "uncertain").contains(&name) {
+                                "uncertain"
+                            } else {
+                                "not listed"
+                            }
+                        })
+                        .unwrap_or("no such side");
                     notes.push(format!("{key}: {name} read present, expected {said}"));
                 }
             }
@@ -234,7 +305,10 @@ fn main() -> ExitCode {
         if reading.not_avn == want_not_avn {
             not_avn_ok += 1;
         } else {
-            notes.push(format!("not_avn: want {want_not_avn}, read {}", reading.not_avn));
+            notes.push(format!(
+                "not_avn: want {want_not_avn}, read {}",
+                reading.not_avn
+            ));
         }
         for f in list(r, "in_history") {
             history_all += 1;
@@ -249,23 +323,63 @@ fn main() -> ExitCode {
         }
     }
 
-    println!("report decoder on tests/report/reports.toml: {} reports", reports.len());
+    println!(
+        "report decoder on tests/report/reports.toml: {} reports",
+        reports.len()
+    );
     println!();
-    println!("{:<36} {:>5} {:>5} {:>5} {:>9} {:>7}", "present finding", "tp", "fp", "fn", "precision", "recall");
+    println!(
+        "{:<36} {:>5} {:>5} {:>5} {:>9} {:>7}",
+        "present finding", "tp", "fp", "fn", "precision", "recall"
+    );
     for (f, c) in &present {
-        println!("{:<36} {:>5} {:>5} {:>5} {:>9.2} {:>7.2}", f, c.tp, c.fp, c.fn_, c.precision(), c.recall());
+        println!(
+            "{:<36} {:>5} {:>5} {:>5} {:>9.2} {:>7.2}",
+            f,
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall()
+        );
     }
-    println!("{:<36} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}", "all present findings", all_present.tp, all_present.fp, all_present.fn_, all_present.precision(), all_present.recall());
+    println!(
+        "{:<36} {:>5} {:>5} {:>5} {:>9.3} {:>7.3}",
+        "all present findings",
+        all_present.tp,
+        all_present.fp,
+        all_present.fn_,
+        all_present.precision(),
+        all_present.recall()
+    );
     println!();
-    println!("negation accuracy (absent read as absent)     {:.3}  ({absent_ok}/{absent_all})", ratio(absent_ok, absent_all));
-    println!("hedge accuracy (uncertain read as uncertain)  {:.3}  ({hedge_ok}/{hedge_all})", ratio(hedge_ok, hedge_all));
-    println!("side accuracy (finding on its side)           {:.3}  ({side_ok}/{side_all})", ratio(side_ok, side_all));
+    println!(
+        "negation accuracy (absent read as absent)     {:.3}  ({absent_ok}/{absent_all})",
+        ratio(absent_ok, absent_all)
+    );
+    println!(
+        "hedge accuracy (uncertain read as uncertain)  {:.3}  ({hedge_ok}/{hedge_all})",
+        ratio(hedge_ok, hedge_all)
+    );
+    println!(
+        "side accuracy (finding on its side)           {:.3}  ({side_ok}/{side_all})",
+        ratio(side_ok, side_all)
+    );
     println!("stage ranges containing the expected range    {:.3}  ({range_contains}/{range_all}; exact {range_exact})", ratio(range_contains, range_all));
     println!("clashes flagged                               {:.3}  ({clash_ok}/{clash_all}; {clash_false} flagged where none)", ratio(clash_ok, clash_all));
-    println!("not-AVN agreement                             {:.3}  ({not_avn_ok}/{})", ratio(not_avn_ok, reports.len()), reports.len());
-    println!("history questions kept out of findings        {:.3}  ({history_ok}/{history_all})", ratio(history_ok, history_all));
+    println!(
+        "not-AVN agreement                             {:.3}  ({not_avn_ok}/{})",
+        ratio(not_avn_ok, reports.len()),
+        reports.len()
+    );
+    println!(
+        "history questions kept out of findings        {:.3}  ({history_ok}/{history_all})",
+        ratio(history_ok, history_all)
+    );
     for (chars, ms) in &long_times {
-        println!("decode time, {chars}-character report (native, unoptimised if debug)  {ms:.2} ms");
+        println!(
+            "decode time, {chars}-character report (native, unoptimised if debug)  {ms:.2} ms"
+        );
     }
     if show_cases {
         println!();

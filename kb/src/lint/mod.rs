@@ -8,6 +8,7 @@ mod cross;
 mod figures;
 mod options;
 mod reference;
+mod report;
 mod rules;
 mod signs;
 mod staging;
@@ -50,6 +51,7 @@ pub fn check(c: &Content) -> Vec<Problem> {
     reference::check(&mut lint, c);
     signs::check(&mut lint, c);
     signs::situations(&mut lint, c);
+    report::check(&mut lint, c);
     cross::check(&mut lint, c);
     lint.out
 }

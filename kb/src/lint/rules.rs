@@ -78,11 +78,23 @@ pub enum Rule {
     CertaintyDiffers,
     /// KB030: a joint with late stages but no operation usually or sometimes offered there.
     NoLateOperation,
+    /// KB031: a report words file that names a finding, a staging system or a language that
+    /// does not exist, or has a phrase with no words in it.
+    ReportWordsUnknown,
+    /// KB032: a report finding with no phrase that recognises it in a language's words file.
+    ReportFindingUnworded,
+    /// KB033: a report finding's stage rule that names a system outside the finding's joints,
+    /// a stage code that system does not have, an unknown finding in `needs`, or a mildest
+    /// stage above the most advanced one.
+    ReportStageRule,
+    /// KB034: a hedge or a measurement of the report decoder with no plain meaning, or with
+    /// two.
+    ReportMeaningMissing,
 }
 
 impl Rule {
     /// Every rule, in code order.
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 34] = [
         Rule::Schema,
         Rule::BrokenReference,
         Rule::MissingSource,
@@ -113,6 +125,10 @@ impl Rule {
         Rule::OutcomeNotAPhrase,
         Rule::CertaintyDiffers,
         Rule::NoLateOperation,
+        Rule::ReportWordsUnknown,
+        Rule::ReportFindingUnworded,
+        Rule::ReportStageRule,
+        Rule::ReportMeaningMissing,
     ];
 
     /// The stable code, e.g. `KB003`.
@@ -148,6 +164,10 @@ impl Rule {
             Rule::OutcomeNotAPhrase => "KB028",
             Rule::CertaintyDiffers => "KB029",
             Rule::NoLateOperation => "KB030",
+            Rule::ReportWordsUnknown => "KB031",
+            Rule::ReportFindingUnworded => "KB032",
+            Rule::ReportStageRule => "KB033",
+            Rule::ReportMeaningMissing => "KB034",
         }
     }
 }

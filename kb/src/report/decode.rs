@@ -4,7 +4,9 @@
 
 use super::stages::{self, SideFacts};
 use super::tokens::{tokens, Kind, Token};
-use super::{Comparison, Cue, FindingKind, Hedge, Modality, ReportMeasure, ReportWords, Section, Side, Unit};
+use super::{
+    Comparison, Cue, FindingKind, Hedge, Modality, ReportMeasure, ReportWords, Section, Side, Unit,
+};
 use crate::model::Kb;
 use crate::{FindingId, JointId, LangId, Milestone, StageId, SystemId};
 use std::collections::HashMap;
@@ -206,7 +208,9 @@ pub fn decode(kb: &Kb, lang: &LangId, joint: &JointId, text: &str) -> Reading {
     };
     let toks = tokens(text);
     let letters = text.chars().filter(|c| c.is_alphabetic());
-    let (upper, all) = letters.fold((0usize, 0usize), |(u, a), c| (u + usize::from(c.is_uppercase()), a + 1));
+    let (upper, all) = letters.fold((0usize, 0usize), |(u, a), c| {
+        (u + usize::from(c.is_uppercase()), a + 1)
+    });
     let shouting = all > 0 && upper * 10 > all * 6;
     let systems: Vec<u16> = kb
         .joint(joint)
@@ -282,12 +286,23 @@ fn find_phrases(
     while i < toks.len() {
         // "?AVN" and "AVN?" are queries.
         if toks[i].kind == Kind::Mark('?') {
-            let glued_next = toks.get(i + 1).is_some_and(|n| n.start == toks[i].end && n.kind == Kind::Word);
-            let glued_prev = i > 0 && toks[i - 1].end == toks[i].start && toks[i - 1].kind == Kind::Word;
+            let glued_next = toks
+                .get(i + 1)
+                .is_some_and(|n| n.start == toks[i].end && n.kind == Kind::Word);
+            let glued_prev =
+                i > 0 && toks[i - 1].end == toks[i].start && toks[i - 1].kind == Kind::Word;
             if glued_next {
-                hits.push(Hit { from: i, to: i + 1, cues: vec![Cue::HedgeBefore(Hedge::Query)] });
+                hits.push(Hit {
+                    from: i,
+                    to: i + 1,
+                    cues: vec![Cue::HedgeBefore(Hedge::Query)],
+                });
             } else if glued_prev {
-                hits.push(Hit { from: i, to: i + 1, cues: vec![Cue::HedgeAfter(Hedge::Query)] });
+                hits.push(Hit {
+                    from: i,
+                    to: i + 1,
+                    cues: vec![Cue::HedgeAfter(Hedge::Query)],
+                });
             }
             i += 1;
             continue;
@@ -296,14 +311,24 @@ fn find_phrases(
         for &p in by_first.get(keys[i].as_str()).into_iter().flatten() {
             let phrase = &words.phrases[p];
             let n = phrase.words.len();
-            if i + n > toks.len() || !phrase.words.iter().zip(&keys[i..i + n]).all(|(w, k)| w == k) {
+            if i + n > toks.len()
+                || !phrase
+                    .words
+                    .iter()
+                    .zip(&keys[i..i + n])
+                    .all(|(w, k)| w == k)
+            {
                 continue;
             }
             if let Some(exact) = &phrase.exact {
                 // In a report written all in capitals only a side's letter ("R FH:") can
                 // still be told from a word.
                 let written = &text[toks[i].start..toks[i + n - 1].end];
-                let fits = if shouting { matches!(phrase.cue, Cue::Side(_)) } else { written == exact };
+                let fits = if shouting {
+                    matches!(phrase.cue, Cue::Side(_))
+                } else {
+                    written == exact
+                };
                 if !fits {
                     continue;
                 }
@@ -319,7 +344,11 @@ fn find_phrases(
         }
         match best {
             Some((n, cues)) => {
-                hits.push(Hit { from: i, to: i + n, cues });
+                hits.push(Hit {
+                    from: i,
+                    to: i + n,
+                    cues,
+                });
                 i += n;
             }
             None => i += 1,
@@ -369,7 +398,10 @@ impl<'a> Reader<'a> {
 
     fn span_of(&self, item: Item) -> (usize, usize) {
         match item {
-            Item::Hit(h) => (self.toks[self.hits[h].from].start, self.toks[self.hits[h].to - 1].end),
+            Item::Hit(h) => (
+                self.toks[self.hits[h].from].start,
+                self.toks[self.hits[h].to - 1].end,
+            ),
             Item::Tok(t) => (self.toks[t].start, self.toks[t].end),
         }
     }
@@ -410,16 +442,25 @@ impl<'a> Reader<'a> {
                 sentence.clear();
                 paragraph_side = None;
                 // The history, technique and comparison are one paragraph each.
-                if matches!(section, Section::History | Section::Technique | Section::Comparison) {
+                if matches!(
+                    section,
+                    Section::History | Section::Technique | Section::Comparison
+                ) {
                     section = Section::Findings;
                     heading_side = None;
                 }
             }
             // A section heading at the start of a line: "FINDINGS:" or a line of its own.
             if starts_line {
-                if let Some(Cue::Section(s)) = self.hit(item).and_then(|h| h.cues.iter().find(|c| matches!(c, Cue::Section(_))).copied()) {
+                if let Some(Cue::Section(s)) = self.hit(item).and_then(|h| {
+                    h.cues
+                        .iter()
+                        .find(|c| matches!(c, Cue::Section(_)))
+                        .copied()
+                }) {
                     let next = items.get(i + 1).map(|n| self.tok_of(*n));
-                    let colon = next.is_some_and(|n| matches!(n.kind, Kind::Mark(':') | Kind::Mark('-')));
+                    let colon =
+                        next.is_some_and(|n| matches!(n.kind, Kind::Mark(':') | Kind::Mark('-')));
                     let alone = next.is_none_or(|n| n.line_start);
                     if colon || alone {
                         self.sentence(&sentence, section, heading_side, &mut paragraph_side);
@@ -442,7 +483,9 @@ impl<'a> Reader<'a> {
                 && !sentence.is_empty()
                 && (list_marker(&items[i..], self)
                     || self.starts_upper(item) && !self.shouting_line(item)
-                    || sentence.last().is_some_and(|l| matches!(self.tok_of(*l).kind, Kind::Mark(':'))));
+                    || sentence
+                        .last()
+                        .is_some_and(|l| matches!(self.tok_of(*l).kind, Kind::Mark(':'))));
             if breaks_before {
                 self.sentence(&sentence, section, heading_side, &mut paragraph_side);
                 sentence.clear();
@@ -454,7 +497,9 @@ impl<'a> Reader<'a> {
             sentence.push(item);
             let ends = match self.tok_of(item).kind {
                 Kind::Mark('.') | Kind::Mark('!') => true,
-                Kind::Mark('?') => self.hit(item).is_none_or(|h| h.has(|c| matches!(c, Cue::HedgeAfter(_)))),
+                Kind::Mark('?') => self
+                    .hit(item)
+                    .is_none_or(|h| h.has(|c| matches!(c, Cue::HedgeAfter(_)))),
                 _ => false,
             };
             if ends {
@@ -474,7 +519,13 @@ impl<'a> Reader<'a> {
     /// Whether the token's whole line is in capitals (then a capital says nothing).
     fn shouting_line(&self, item: Item) -> bool {
         let tok = self.tok_of(item);
-        let line: Vec<&Token> = self.toks.iter().skip_while(|t| t.start < tok.start).take_while(|t| t.start == tok.start || !t.line_start).filter(|t| t.kind == Kind::Word).collect();
+        let line: Vec<&Token> = self
+            .toks
+            .iter()
+            .skip_while(|t| t.start < tok.start)
+            .take_while(|t| t.start == tok.start || !t.line_start)
+            .filter(|t| t.kind == Kind::Word)
+            .collect();
         line.len() > 2 && line.iter().all(|t| t.raw_upper)
     }
 
@@ -495,30 +546,61 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads one sentence.
-    fn sentence(&mut self, items: &[Item], section: Section, heading_side: Option<Side>, paragraph_side: &mut Option<Side>) {
+    fn sentence(
+        &mut self,
+        items: &[Item],
+        section: Section,
+        heading_side: Option<Side>,
+        paragraph_side: &mut Option<Side>,
+    ) {
         if items.is_empty() {
             return;
         }
-        let span = (self.span_of(items[0]).0, self.span_of(items[items.len() - 1]).1);
+        let span = (
+            self.span_of(items[0]).0,
+            self.span_of(items[items.len() - 1]).1,
+        );
         // Clauses end at ";", ":" and scope ends.
         let mut clause = Vec::with_capacity(items.len());
         let mut c = 0;
         for item in items {
             let ends = matches!(self.tok_of(*item).kind, Kind::Mark(';') | Kind::Mark(':'))
-                || self.hit(*item).is_some_and(|h| h.has(|c| *c == Cue::ScopeEnd));
+                || self
+                    .hit(*item)
+                    .is_some_and(|h| h.has(|c| *c == Cue::ScopeEnd));
             if ends {
                 c += 1;
             }
             clause.push(c);
         }
-        let side_at = |k: usize| self.hit(items[k]).and_then(|h| h.cues.iter().find_map(|c| match c { Cue::Side(s) => Some(*s), _ => None }));
-        let sides: Vec<(usize, Side)> = (0..items.len()).filter_map(|k| side_at(k).map(|s| (k, s))).collect();
+        let side_at = |k: usize| {
+            self.hit(items[k]).and_then(|h| {
+                h.cues.iter().find_map(|c| match c {
+                    Cue::Side(s) => Some(*s),
+                    _ => None,
+                })
+            })
+        };
+        let sides: Vec<(usize, Side)> = (0..items.len())
+            .filter_map(|k| side_at(k).map(|s| (k, s)))
+            .collect();
         let sentence_side = sides.first().map(|(_, s)| *s);
-        let titled = matches!(section, Section::History | Section::Technique | Section::Comparison) || items.first().is_some_and(|i| self.tok_of(*i).start == self.toks.first().map_or(0, |t| t.start));
+        let titled = matches!(
+            section,
+            Section::History | Section::Technique | Section::Comparison
+        ) || items
+            .first()
+            .is_some_and(|i| self.tok_of(*i).start == self.toks.first().map_or(0, |t| t.start));
         if titled && self.title_side.is_none() {
-            self.title_side = sides.iter().map(|(_, s)| *s).find(|s| *s != Side::NotStated);
+            self.title_side = sides
+                .iter()
+                .map(|(_, s)| *s)
+                .find(|s| *s != Side::NotStated);
         }
-        let fallback = sentence_side.or(heading_side).or(*paragraph_side).or(self.title_side.filter(|_| section != Section::History));
+        let fallback = sentence_side
+            .or(heading_side)
+            .or(*paragraph_side)
+            .or(self.title_side.filter(|_| section != Section::History));
         // "L worse than R with …": what follows is said of the first side.
         let comparing: Vec<usize> = (0..items.len())
             .filter(|j| self.hit(items[*j]).is_none() && self.tok_of(items[*j]).text == "than")
@@ -532,9 +614,18 @@ impl<'a> Reader<'a> {
                     return *s;
                 }
             }
-            let before = sides.iter().rev().find(|(j, _)| *j < k && clause[*j] == clause[k]);
-            let after = sides.iter().find(|(j, _)| *j > k && clause[*j] == clause[k]);
-            before.or(after).map(|(_, s)| *s).or(fallback).unwrap_or(Side::NotStated)
+            let before = sides
+                .iter()
+                .rev()
+                .find(|(j, _)| *j < k && clause[*j] == clause[k]);
+            let after = sides
+                .iter()
+                .find(|(j, _)| *j > k && clause[*j] == clause[k]);
+            before
+                .or(after)
+                .map(|(_, s)| *s)
+                .or(fallback)
+                .unwrap_or(Side::NotStated)
         };
         if let Some(s) = sentence_side {
             if section != Section::History {
@@ -542,25 +633,35 @@ impl<'a> Reader<'a> {
             }
         }
 
-        for k in 0..items.len() {
-            let Some(hit) = self.hit(items[k]) else { continue };
+        for (k, item) in items.iter().enumerate() {
+            let Some(hit) = self.hit(*item) else {
+                continue;
+            };
             for cue in &hit.cues {
                 match cue {
-                    Cue::Modality(m) if section != Section::History => {
-                        if !self.modalities.contains(m) {
-                            self.modalities.push(*m);
-                        }
+                    Cue::Modality(m)
+                        if section != Section::History && !self.modalities.contains(m) =>
+                    {
+                        self.modalities.push(*m);
                     }
                     Cue::XrayNormal => self.xray_normal.push(side_of(k)),
                     Cue::Side(s) => {
-                        let seen = if section == Section::History { &mut self.named_in_history } else { &mut self.named_anywhere };
+                        let seen = if section == Section::History {
+                            &mut self.named_in_history
+                        } else {
+                            &mut self.named_anywhere
+                        };
                         if !seen.contains(s) {
                             seen.push(*s);
                         }
                     }
                     Cue::HedgeBefore(h) | Cue::HedgeAfter(h) => {
                         let (start, end) = self.span_of(items[k]);
-                        self.marks.push(Marked { start, end, what: What::Hedge(*h) });
+                        self.marks.push(Marked {
+                            start,
+                            end,
+                            what: What::Hedge(*h),
+                        });
                     }
                     _ => {}
                 }
@@ -571,7 +672,9 @@ impl<'a> Reader<'a> {
         }
         let mut found_in_clause = vec![false; clause.last().map_or(0, |l| l + 1)];
         for k in 0..items.len() {
-            let Some(hit) = self.hit(items[k]) else { continue };
+            let Some(hit) = self.hit(items[k]) else {
+                continue;
+            };
             let findings: Vec<(u16, bool)> = hit
                 .cues
                 .iter()
@@ -585,36 +688,75 @@ impl<'a> Reader<'a> {
                 continue;
             }
             found_in_clause[clause[k]] = true;
-            let status = if findings.iter().any(|(_, absent)| *absent) { Some(Status::Absent) } else { self.status(items, &clause, k) };
+            let status = if findings.iter().any(|(_, absent)| *absent) {
+                Some(Status::Absent)
+            } else {
+                self.status(items, &clause, k)
+            };
             let asked = section == Section::History
                 && (status.is_some_and(|s| matches!(s, Status::Uncertain(_)))
-                    || (0..k).any(|j| clause[j] == clause[k] && self.hit(items[j]).is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery))));
+                    || (0..k).any(|j| {
+                        clause[j] == clause[k]
+                            && self
+                                .hit(items[j])
+                                .is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery))
+                    }));
             // Outside the history, "to assess for", "would be more sensitive for": a
             // question or a suggestion, not a finding.
             let suggested = section != Section::History
-                && (0..k).any(|j| clause[j] == clause[k] && self.hit(items[j]).is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery)));
+                && (0..k).any(|j| {
+                    clause[j] == clause[k]
+                        && self
+                            .hit(items[j])
+                            .is_some_and(|h| h.has(|c| *c == Cue::HistoryQuery))
+                });
             let asked = asked || suggested;
             let status = status.unwrap_or(Status::Present);
             let side = side_of(k);
             let mark = self.span_of(items[k]);
             for (f, _) in findings {
-                self.mentions.push(Mention { finding: f, status, side, sentence: span, mark, asked });
-                if !asked && status == Status::Absent && self.kb.report.findings.get(usize::from(f)).is_some_and(|x| x.kind == FindingKind::Avn && x.id.as_str() == "avn") {
+                self.mentions.push(Mention {
+                    finding: f,
+                    status,
+                    side,
+                    sentence: span,
+                    mark,
+                    asked,
+                });
+                if !asked
+                    && status == Status::Absent
+                    && self
+                        .kb
+                        .report
+                        .findings
+                        .get(usize::from(f))
+                        .is_some_and(|x| x.kind == FindingKind::Avn && x.id.as_str() == "avn")
+                {
                     self.says_no_avn = true;
                 }
             }
         }
         // "Left hip normal": a clause with a side, "normal" and no finding.
         for k in 0..items.len() {
-            if self.hit(items[k]).is_some_and(|h| h.has(|c| *c == Cue::Normal)) && !found_in_clause[clause[k]] && section != Section::History {
+            if self
+                .hit(items[k])
+                .is_some_and(|h| h.has(|c| *c == Cue::Normal))
+                && !found_in_clause[clause[k]]
+                && section != Section::History
+            {
                 let explicit = sides.iter().any(|(j, _)| clause[*j] == clause[k]);
                 if explicit {
                     self.normal.push(side_of(k));
                 }
             }
         }
-        for k in 0..items.len() {
-            if let Some(change) = self.hit(items[k]).and_then(|h| h.cues.iter().find_map(|c| match c { Cue::Change(x) => Some(*x), _ => None })) {
+        for (k, item) in items.iter().enumerate() {
+            if let Some(change) = self.hit(*item).and_then(|h| {
+                h.cues.iter().find_map(|c| match c {
+                    Cue::Change(x) => Some(*x),
+                    _ => None,
+                })
+            }) {
                 if section != Section::History {
                     self.changes.push((side_of(k), change));
                 }
@@ -629,11 +771,21 @@ impl<'a> Reader<'a> {
     /// What the triggers around finding `k` say: `None` for a plain statement.
     fn status(&self, items: &[Item], clause: &[usize], k: usize) -> Option<Status> {
         let is_list = |item: Item| match self.hit(item) {
-            Some(h) => h.has(|c| matches!(c, Cue::Finding(_) | Cue::Absent(_) | Cue::Side(_) | Cue::Bridge)),
+            Some(h) => h.has(|c| {
+                matches!(
+                    c,
+                    Cue::Finding(_) | Cue::Absent(_) | Cue::Side(_) | Cue::Bridge
+                )
+            }),
             None => {
                 let t = self.tok_of(item);
-                matches!(t.kind, Kind::Mark(',') | Kind::Mark('/') | Kind::Mark('(') | Kind::Mark(')'))
-                    || matches!(t.text.as_str(), "or" | "and" | "nor" | "of" | "the" | "a" | "an" | "any")
+                matches!(
+                    t.kind,
+                    Kind::Mark(',') | Kind::Mark('/') | Kind::Mark('(') | Kind::Mark(')')
+                ) || matches!(
+                    t.text.as_str(),
+                    "or" | "and" | "nor" | "of" | "the" | "a" | "an" | "any"
+                )
             }
         };
         // Before: the nearest trigger in the same clause within reach.
@@ -646,7 +798,10 @@ impl<'a> Reader<'a> {
                 if h.has(|c| *c == Cue::Pseudo) {
                     return None;
                 }
-                if let Some(hedge) = h.cues.iter().find_map(|c| match c { Cue::HedgeBefore(x) => Some(*x), _ => None }) {
+                if let Some(hedge) = h.cues.iter().find_map(|c| match c {
+                    Cue::HedgeBefore(x) => Some(*x),
+                    _ => None,
+                }) {
                     return Some(Status::Uncertain(hedge));
                 }
                 if h.has(|c| *c == Cue::NegationBefore) {
@@ -663,14 +818,20 @@ impl<'a> Reader<'a> {
         // After: the nearest trigger in the same clause within reach, not past "with".
         let mut gap = 0;
         for j in k + 1..items.len() {
-            if clause[j] != clause[k] || self.hit(items[j]).is_none() && matches!(self.tok_of(items[j]).text.as_str(), "with" | "without") {
+            if clause[j] != clause[k]
+                || self.hit(items[j]).is_none()
+                    && matches!(self.tok_of(items[j]).text.as_str(), "with" | "without")
+            {
                 break;
             }
             if let Some(h) = self.hit(items[j]) {
                 if h.has(|c| *c == Cue::Pseudo) {
                     return None;
                 }
-                if let Some(hedge) = h.cues.iter().find_map(|c| match c { Cue::HedgeAfter(x) => Some(*x), _ => None }) {
+                if let Some(hedge) = h.cues.iter().find_map(|c| match c {
+                    Cue::HedgeAfter(x) => Some(*x),
+                    _ => None,
+                }) {
                     return Some(Status::Uncertain(hedge));
                 }
                 if h.has(|c| *c == Cue::NegationAfter) {
@@ -706,7 +867,12 @@ impl<'a> Reader<'a> {
                 let sep = items.get(end + 1).map(|i| self.tok_of(*i));
                 let next = items.get(end + 2).map(|i| self.tok_of(*i));
                 match (sep, next) {
-                    (Some(s), Some(n)) if matches!(n.kind, Kind::Number(_)) && (matches!(s.kind, Kind::Mark('-') | Kind::Mark('\u{2013}')) || s.text == "to" || s.text == "x") => {
+                    (Some(s), Some(n))
+                        if matches!(n.kind, Kind::Number(_))
+                            && (matches!(s.kind, Kind::Mark('-') | Kind::Mark('\u{2013}'))
+                                || s.text == "to"
+                                || s.text == "x") =>
+                    {
                         if let Kind::Number(v) = n.kind {
                             values.push(v);
                         }
@@ -720,8 +886,12 @@ impl<'a> Reader<'a> {
             let unit = unit_tok.and_then(|u| match (&u.kind, u.text.as_str()) {
                 (Kind::Word, "mm") => Some((Unit::Mm, 1.0)),
                 (Kind::Word, "cm") => Some((Unit::Mm, 10.0)),
-                (Kind::Mark('%'), _) | (Kind::Word, "percent" | "per") => Some((Unit::Percent, 1.0)),
-                (Kind::Mark('\u{b0}'), _) | (Kind::Word, "deg" | "degrees" | "degree") => Some((Unit::Degrees, 1.0)),
+                (Kind::Mark('%'), _) | (Kind::Word, "percent" | "per") => {
+                    Some((Unit::Percent, 1.0))
+                }
+                (Kind::Mark('\u{b0}'), _) | (Kind::Word, "deg" | "degrees" | "degree") => {
+                    Some((Unit::Degrees, 1.0))
+                }
                 _ => None,
             });
             let last = if unit.is_some() { end + 1 } else { end };
@@ -753,7 +923,11 @@ impl<'a> Reader<'a> {
             let fits = |m: &ReportMeasure| m.unit() == wanted;
             let mut candidates: Vec<ReportMeasure> = Vec::new();
             // The measured thing is named near the number, before it or after it.
-            for j in (0..k).rev().take(8).chain(last + 1..items.len().min(last + 8)) {
+            for j in (0..k)
+                .rev()
+                .take(8)
+                .chain(last + 1..items.len().min(last + 8))
+            {
                 if clause[j] != here {
                     continue;
                 }
@@ -768,19 +942,32 @@ impl<'a> Reader<'a> {
                 }
             }
             let _ = near;
-            let measure = if candidates.len() > 1 && candidates.contains(&ReportMeasure::LesionSizeMm) && values.len() == 1 {
-                candidates.into_iter().find(|m| *m != ReportMeasure::LesionSizeMm)
+            let measure = if candidates.len() > 1
+                && candidates.contains(&ReportMeasure::LesionSizeMm)
+                && values.len() == 1
+            {
+                candidates
+                    .into_iter()
+                    .find(|m| *m != ReportMeasure::LesionSizeMm)
             } else if values.len() > 1 && !ranged && wanted == Unit::Mm {
                 Some(ReportMeasure::LesionSizeMm)
             } else {
                 candidates.into_iter().next()
             };
             let cue_before = |pick: &dyn Fn(&Cue) -> bool, reach: usize| {
-                (k.saturating_sub(reach)..k).any(|j| clause[j] == here && self.hit(items[j]).is_some_and(|h| h.has(pick)) || matches!(self.tok_of(items[j]).kind, Kind::Mark('<')) && pick(&Cue::AtMost) || matches!(self.tok_of(items[j]).kind, Kind::Mark('>')) && pick(&Cue::AtLeast))
+                (k.saturating_sub(reach)..k).any(|j| {
+                    clause[j] == here && self.hit(items[j]).is_some_and(|h| h.has(pick))
+                        || matches!(self.tok_of(items[j]).kind, Kind::Mark('<'))
+                            && pick(&Cue::AtMost)
+                        || matches!(self.tok_of(items[j]).kind, Kind::Mark('>'))
+                            && pick(&Cue::AtLeast)
+                })
             };
             let measure = match (measure, unit) {
                 (Some(m), Some(_)) => Some(m),
-                (Some(ReportMeasure::CarpalHeightRatio), None) if first < 1.0 => Some(ReportMeasure::CarpalHeightRatio),
+                (Some(ReportMeasure::CarpalHeightRatio), None) if first < 1.0 => {
+                    Some(ReportMeasure::CarpalHeightRatio)
+                }
                 _ => None,
             };
             if let Some(measure) = measure {
@@ -792,8 +979,12 @@ impl<'a> Reader<'a> {
                         lo = hi;
                     }
                     let negative = measure == ReportMeasure::UlnarVarianceMm
-                        && ((k.saturating_sub(4)..(last + 4).min(items.len())).any(|j| self.hit(items[j]).is_some_and(|h| h.has(|c| *c == Cue::Negative)))
-                            || k > 0 && matches!(self.tok_of(items[k - 1]).kind, Kind::Mark('-')) && self.tok_of(items[k - 1]).end == self.tok_of(items[k]).start);
+                        && ((k.saturating_sub(4)..(last + 4).min(items.len())).any(|j| {
+                            self.hit(items[j])
+                                .is_some_and(|h| h.has(|c| *c == Cue::Negative))
+                        }) || k > 0
+                            && matches!(self.tok_of(items[k - 1]).kind, Kind::Mark('-'))
+                            && self.tok_of(items[k - 1]).end == self.tok_of(items[k]).start);
                     if negative {
                         (lo, hi) = (-hi, -lo);
                     }
@@ -804,8 +995,20 @@ impl<'a> Reader<'a> {
                         max = None;
                     }
                     let quote = (self.span_of(items[k]).0, self.span_of(items[last]).1);
-                    self.marks.push(Marked { start: quote.0, end: quote.1, what: What::Measurement(measure) });
-                    self.measured.push((side_of(k), Measured { measure, min, max, quote }));
+                    self.marks.push(Marked {
+                        start: quote.0,
+                        end: quote.1,
+                        what: What::Measurement(measure),
+                    });
+                    self.measured.push((
+                        side_of(k),
+                        Measured {
+                            measure,
+                            min,
+                            max,
+                            quote,
+                        },
+                    ));
                 }
             }
             k = last + 1;
@@ -814,23 +1017,39 @@ impl<'a> Reader<'a> {
 
     /// Named stages: a system's name with a code near it, or "stage" with a code alone.
     fn stages(&mut self, items: &[Item], side_of: &dyn Fn(usize) -> Side, section: Section) {
-        let is_stage_word = |r: &Self, item: Item| r.hit(item).is_some_and(|h| h.has(|c| *c == Cue::StageWord));
+        let is_stage_word =
+            |r: &Self, item: Item| r.hit(item).is_some_and(|h| h.has(|c| *c == Cue::StageWord));
         let code_at = |r: &Self, item: Item| -> Option<String> {
             let t = r.tok_of(item);
             match t.kind {
-                Kind::Number(n) if n.fract() == 0.0 && (0.0..=6.0).contains(&n) => Some(format!("{n}")),
+                Kind::Number(n) if n.fract() == 0.0 && (0.0..=6.0).contains(&n) => {
+                    Some(format!("{n}"))
+                }
                 Kind::Word if looks_like_code(&t.text) => Some(t.text.clone()),
                 _ => None,
             }
         };
         let mut used = vec![false; items.len()];
         for k in 0..items.len() {
-            let Some(system) = self.hit(items[k]).and_then(|h| h.cues.iter().find_map(|c| match c { Cue::System(s) => Some(*s), _ => None })) else { continue };
+            let Some(system) = self.hit(items[k]).and_then(|h| {
+                h.cues.iter().find_map(|c| match c {
+                    Cue::System(s) => Some(*s),
+                    _ => None,
+                })
+            }) else {
+                continue;
+            };
             // Look after the name ("ARCO stage IIIA", "Ficat II") and then before it ("stage 3 Koshino").
             let mut codes = Vec::new();
             let mut j = k + 1;
             while j < items.len() && j <= k + 4 {
-                if is_stage_word(self, items[j]) || matches!(self.tok_of(items[j]).kind, Kind::Mark(':') | Kind::Mark('(') | Kind::Mark(',')) || self.tok_of(items[j]).text == "classification" {
+                if is_stage_word(self, items[j])
+                    || matches!(
+                        self.tok_of(items[j]).kind,
+                        Kind::Mark(':') | Kind::Mark('(') | Kind::Mark(',')
+                    )
+                    || self.tok_of(items[j]).text == "classification"
+                {
                     j += 1;
                     continue;
                 }
@@ -856,12 +1075,16 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            let Some(system) = self.kb.systems.get(usize::from(system)) else { continue };
+            let Some(system) = self.kb.systems.get(usize::from(system)) else {
+                continue;
+            };
             let mut stage_codes: Option<(Vec<StageId>, Option<String>)> = None;
             for (_, code) in &codes {
                 let (ids, modifier) = stages::named(system, code);
                 match &mut stage_codes {
-                    None if !ids.is_empty() || modifier.is_some() => stage_codes = Some((ids, modifier)),
+                    None if !ids.is_empty() || modifier.is_some() => {
+                        stage_codes = Some((ids, modifier))
+                    }
                     Some((existing, m)) => {
                         if existing.is_empty() {
                             *existing = ids;
@@ -873,17 +1096,35 @@ impl<'a> Reader<'a> {
                     None => {}
                 }
             }
-            let Some((ids, modifier)) = stage_codes else { continue };
+            let Some((ids, modifier)) = stage_codes else {
+                continue;
+            };
             let last = codes.iter().map(|(j, _)| *j).max().unwrap_or(k).max(k);
             let first = codes.iter().map(|(j, _)| *j).min().unwrap_or(k).min(k);
             for u in used.iter_mut().take(last + 1).skip(first) {
                 *u = true;
             }
             let quote = (self.span_of(items[first]).0, self.span_of(items[last]).1);
-            let hedged = (first.saturating_sub(4)..first).any(|j| self.hit(items[j]).is_some_and(|h| h.has(|c| matches!(c, Cue::HedgeBefore(_)))));
-            self.marks.push(Marked { start: quote.0, end: quote.1, what: What::Stage });
+            let hedged = (first.saturating_sub(4)..first).any(|j| {
+                self.hit(items[j])
+                    .is_some_and(|h| h.has(|c| matches!(c, Cue::HedgeBefore(_))))
+            });
+            self.marks.push(Marked {
+                start: quote.0,
+                end: quote.1,
+                what: What::Stage,
+            });
             if section != Section::History {
-                self.named.push((side_of(k), NamedStage { system: system.id.clone(), stages: ids, modifier, hedged, quote }));
+                self.named.push((
+                    side_of(k),
+                    NamedStage {
+                        system: system.id.clone(),
+                        stages: ids,
+                        modifier,
+                        hedged,
+                        quote,
+                    },
+                ));
             }
         }
         // "stage 2" with no system named.
@@ -910,17 +1151,30 @@ impl<'a> Reader<'a> {
             .mentions
             .iter()
             .filter(|m| m.asked)
-            .filter_map(|m| Some((guide.findings.get(usize::from(m.finding))?.id.clone(), m.mark)))
+            .filter_map(|m| {
+                Some((
+                    guide.findings.get(usize::from(m.finding))?.id.clone(),
+                    m.mark,
+                ))
+            })
             .collect();
         for m in &self.mentions {
-            let Some(f) = guide.findings.get(usize::from(m.finding)) else { continue };
+            let Some(f) = guide.findings.get(usize::from(m.finding)) else {
+                continue;
+            };
             self.marks.push(Marked {
                 start: m.mark.0,
                 end: m.mark.1,
-                what: What::Finding { finding: f.id.clone(), status: m.status, side: m.side, asked: m.asked },
+                what: What::Finding {
+                    finding: f.id.clone(),
+                    status: m.status,
+                    side: m.side,
+                    asked: m.asked,
+                },
             });
         }
-        self.marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        self.marks
+            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut marks: Vec<Marked> = Vec::new();
         for m in self.marks {
             if marks.last().is_none_or(|l| m.start >= l.end) {
@@ -935,7 +1189,11 @@ impl<'a> Reader<'a> {
                 || self.normal.contains(&side)
         };
         // A report about one side that names it only in its title ("MRI LEFT KNEE").
-        let named = if self.named_anywhere.is_empty() { &self.named_in_history } else { &self.named_anywhere };
+        let named = if self.named_anywhere.is_empty() {
+            &self.named_in_history
+        } else {
+            &self.named_anywhere
+        };
         let only_side = match (named.contains(&Side::Left), named.contains(&Side::Right)) {
             (true, false) => Some(Side::Left),
             (false, true) => Some(Side::Right),
@@ -971,9 +1229,16 @@ impl<'a> Reader<'a> {
         };
         let split = named_sides(Side::Left) || named_sides(Side::Right);
         let sides: Vec<Side> = if split {
-            [Side::Left, Side::Right].into_iter().filter(|s| named_sides(*s)).collect()
+            [Side::Left, Side::Right]
+                .into_iter()
+                .filter(|s| named_sides(*s))
+                .collect()
         } else if named_sides(Side::Both) || named_sides(Side::NotStated) {
-            vec![if named_sides(Side::Both) { Side::Both } else { Side::NotStated }]
+            vec![if named_sides(Side::Both) {
+                Side::Both
+            } else {
+                Side::NotStated
+            }]
         } else {
             Vec::new()
         };
@@ -986,32 +1251,60 @@ impl<'a> Reader<'a> {
                 || (said == Side::NotStated && (one_side || side == Side::Both))
                 || (said == Side::Both && side == Side::NotStated)
         };
-        let film = self.modalities.iter().any(|m| matches!(m, Modality::XRay | Modality::Ct));
+        let film = self
+            .modalities
+            .iter()
+            .any(|m| matches!(m, Modality::XRay | Modality::Ct));
         let mut readings = Vec::new();
         for side in sides {
             let mut found: Vec<Found> = Vec::new();
             let mut because = Vec::new();
             for (index, finding) in guide.findings.iter().enumerate() {
                 // A side-less "No effusion." in a report about both sides is said of each.
-                let absent_everywhere = |m: &Mention| m.status == Status::Absent && m.side == Side::NotStated && matches!(side, Side::Left | Side::Right);
-                let here: Vec<&&Mention> = mentions.iter().filter(|m| usize::from(m.finding) == index && (belongs(m.side, side) || absent_everywhere(m))).collect();
+                let absent_everywhere = |m: &Mention| {
+                    m.status == Status::Absent
+                        && m.side == Side::NotStated
+                        && matches!(side, Side::Left | Side::Right)
+                };
+                let here: Vec<&&Mention> = mentions
+                    .iter()
+                    .filter(|m| {
+                        usize::from(m.finding) == index
+                            && (belongs(m.side, side) || absent_everywhere(m))
+                    })
+                    .collect();
                 if here.is_empty() {
                     continue;
                 }
                 // Said to be there anywhere wins; then unsure; then not there.
                 let status = if here.iter().any(|m| m.status == Status::Present) {
                     Status::Present
-                } else if let Some(m) = here.iter().find(|m| matches!(m.status, Status::Uncertain(_))) {
+                } else if let Some(m) = here
+                    .iter()
+                    .find(|m| matches!(m.status, Status::Uncertain(_)))
+                {
                     m.status
                 } else {
                     Status::Absent
                 };
-                let mut quotes: Vec<(usize, usize)> = here.iter().filter(|m| m.status == status).map(|m| m.sentence).collect();
+                let mut quotes: Vec<(usize, usize)> = here
+                    .iter()
+                    .filter(|m| m.status == status)
+                    .map(|m| m.sentence)
+                    .collect();
                 quotes.dedup();
-                found.push(Found { finding: finding.id.clone(), status, quotes });
+                found.push(Found {
+                    finding: finding.id.clone(),
+                    status,
+                    quotes,
+                });
             }
             // An ulnar variance given as a number says which way it goes.
-            for m in self.measured.iter().filter(|(s, m)| belongs(*s, side) && m.measure == ReportMeasure::UlnarVarianceMm) {
+            for m in self
+                .measured
+                .iter()
+                .filter(|(s, m)| belongs(*s, side) && m.measure == ReportMeasure::UlnarVarianceMm)
+            {
                 let (_, m) = m;
                 let id = match (m.min, m.max) {
                     (_, Some(max)) if max < 0.0 => "ulnar-negative-variance",
@@ -1020,29 +1313,70 @@ impl<'a> Reader<'a> {
                 };
                 if let Some(f) = guide.findings.iter().find(|f| f.id.as_str() == id) {
                     if !found.iter().any(|x| x.finding == f.id) {
-                        found.push(Found { finding: f.id.clone(), status: Status::Present, quotes: vec![m.quote] });
+                        found.push(Found {
+                            finding: f.id.clone(),
+                            status: Status::Present,
+                            quotes: vec![m.quote],
+                        });
                     }
                 }
             }
             // Signs that mean AVN in a report that names neither AVN nor a look-alike.
             let named_avn = found.iter().any(|f| f.finding.as_str() == "avn");
-            let look_alike = found.iter().any(|f| f.status != Status::Absent && guide.finding(&f.finding).is_some_and(|x| x.kind == FindingKind::Mimic));
+            let look_alike = found.iter().any(|f| {
+                f.status != Status::Absent
+                    && guide
+                        .finding(&f.finding)
+                        .is_some_and(|x| x.kind == FindingKind::Mimic)
+            });
             if !named_avn && !look_alike {
                 let signs: Vec<(usize, usize)> = found
                     .iter()
-                    .filter(|f| f.status == Status::Present && guide.finding(&f.finding).is_some_and(|x| x.suggests_avn))
+                    .filter(|f| {
+                        f.status == Status::Present
+                            && guide.finding(&f.finding).is_some_and(|x| x.suggests_avn)
+                    })
                     .flat_map(|f| f.quotes.iter().copied())
                     .collect();
-                if let (false, Some(avn)) = (signs.is_empty(), guide.findings.iter().find(|f| f.id.as_str() == "avn")) {
-                    found.insert(0, Found { finding: avn.id.clone(), status: Status::Uncertain(Hedge::Suggestive), quotes: signs });
+                if let (false, Some(avn)) = (
+                    signs.is_empty(),
+                    guide.findings.iter().find(|f| f.id.as_str() == "avn"),
+                ) {
+                    found.insert(
+                        0,
+                        Found {
+                            finding: avn.id.clone(),
+                            status: Status::Uncertain(Hedge::Suggestive),
+                            quotes: signs,
+                        },
+                    );
                 }
             }
-            let measurements: Vec<Measured> = self.measured.iter().filter(|(s, _)| belongs(*s, side)).map(|(_, m)| m.clone()).collect();
-            let named: Vec<NamedStage> = self.named.iter().filter(|(s, _)| belongs(*s, side)).map(|(_, n)| n.clone()).collect();
-            let normal = self.normal.iter().any(|s| belongs(*s, side)) && !found.iter().any(|f| f.status != Status::Absent);
-            let change = [Comparison::Progressed, Comparison::Improved, Comparison::Unchanged]
-                .into_iter()
-                .find(|c| self.changes.iter().any(|(s, x)| x == c && belongs(*s, side)));
+            let measurements: Vec<Measured> = self
+                .measured
+                .iter()
+                .filter(|(s, _)| belongs(*s, side))
+                .map(|(_, m)| m.clone())
+                .collect();
+            let named: Vec<NamedStage> = self
+                .named
+                .iter()
+                .filter(|(s, _)| belongs(*s, side))
+                .map(|(_, n)| n.clone())
+                .collect();
+            let normal = self.normal.iter().any(|s| belongs(*s, side))
+                && !found.iter().any(|f| f.status != Status::Absent);
+            let change = [
+                Comparison::Progressed,
+                Comparison::Improved,
+                Comparison::Unchanged,
+            ]
+            .into_iter()
+            .find(|c| {
+                self.changes
+                    .iter()
+                    .any(|(s, x)| x == c && belongs(*s, side))
+            });
             let facts = SideFacts {
                 found: &found,
                 measurements: &measurements,
@@ -1053,15 +1387,22 @@ impl<'a> Reader<'a> {
             let staged = stages::work_out(self.kb, self.joint, &facts);
             if staged.is_some() {
                 for f in &found {
-                    let narrows = guide.finding(&f.finding).is_some_and(|x| x.at_least.is_some() || x.absent_at_most.is_some() || !x.stage_rules.is_empty());
-                    if narrows && f.status != Status::Present || narrows {
-                        if !matches!(f.status, Status::Uncertain(_)) {
-                            because.extend(f.quotes.iter().copied());
-                        }
+                    let narrows = guide.finding(&f.finding).is_some_and(|x| {
+                        x.at_least.is_some()
+                            || x.absent_at_most.is_some()
+                            || !x.stage_rules.is_empty()
+                    });
+                    if narrows && !matches!(f.status, Status::Uncertain(_)) {
+                        because.extend(f.quotes.iter().copied());
                     }
                 }
                 because.extend(named.iter().map(|n| n.quote));
-                because.extend(measurements.iter().filter(|m| m.measure == ReportMeasure::DepressionMm).map(|m| m.quote));
+                because.extend(
+                    measurements
+                        .iter()
+                        .filter(|m| m.measure == ReportMeasure::DepressionMm)
+                        .map(|m| m.quote),
+                );
                 because.sort_unstable();
                 because.dedup();
             }
@@ -1082,15 +1423,22 @@ impl<'a> Reader<'a> {
         let is_avn = |r: &SideReading| {
             r.found.iter().any(|f| {
                 f.status != Status::Absent
-                    && guide.finding(&f.finding).is_some_and(|x| x.kind == FindingKind::Avn || self.joint.as_str() == "knee" && x.id.as_str() == "subchondral-insufficiency-fracture")
+                    && guide.finding(&f.finding).is_some_and(|x| {
+                        x.kind == FindingKind::Avn
+                            || self.joint.as_str() == "knee"
+                                && x.id.as_str() == "subchondral-insufficiency-fracture"
+                    })
             }) || !r.stages.is_empty()
         };
         let not_avn = !readings.iter().any(is_avn);
         let mut mimics: Vec<FindingId> = Vec::new();
         for r in &readings {
             for f in r.with(|s| s != Status::Absent) {
-                let is_mimic = guide.finding(&f.finding).is_some_and(|x| x.kind == FindingKind::Mimic)
-                    && !(self.joint.as_str() == "knee" && f.finding.as_str() == "subchondral-insufficiency-fracture");
+                let is_mimic = guide
+                    .finding(&f.finding)
+                    .is_some_and(|x| x.kind == FindingKind::Mimic)
+                    && !(self.joint.as_str() == "knee"
+                        && f.finding.as_str() == "subchondral-insufficiency-fracture");
                 if is_mimic && !mimics.contains(&f.finding) {
                     mimics.push(f.finding.clone());
                 }
@@ -1117,7 +1465,21 @@ fn tooth_sides(toks: &[Token], hits: &mut Vec<Hit>) {
         let Kind::Number(n) = t.kind else { continue };
         let unit_after = toks.get(i + 1).is_some_and(|u| {
             u.end == t.end + 1 && matches!(u.kind, Kind::Mark('%'))
-                || u.kind == Kind::Word && (u.text.starts_with("year") || u.text.starts_with("y") && u.text.len() <= 2 || matches!(u.text.as_str(), "mm" | "cm" | "weeks" | "week" | "months" | "month" | "days" | "day" | "mg" | "x"))
+                || u.kind == Kind::Word
+                    && (u.text.starts_with("year")
+                        || u.text.starts_with("y") && u.text.len() <= 2
+                        || matches!(
+                            u.text.as_str(),
+                            "mm" | "cm"
+                                | "weeks"
+                                | "week"
+                                | "months"
+                                | "month"
+                                | "days"
+                                | "day"
+                                | "mg"
+                                | "x"
+                        ))
         });
         if n.fract() != 0.0 || !(11.0..=48.0).contains(&n) || unit_after {
             continue;
@@ -1131,7 +1493,11 @@ fn tooth_sides(toks: &[Token], hits: &mut Vec<Hit>) {
         if hits.iter().any(|h| h.from <= i && i < h.to) {
             continue;
         }
-        added.push(Hit { from: i, to: i + 1, cues: vec![Cue::Side(side)] });
+        added.push(Hit {
+            from: i,
+            to: i + 1,
+            cues: vec![Cue::Side(side)],
+        });
     }
     hits.extend(added);
     hits.sort_by_key(|h| h.from);
@@ -1142,7 +1508,9 @@ fn list_marker(items: &[Item], r: &Reader) -> bool {
     let first = r.tok_of(items[0]);
     match first.kind {
         Kind::Mark('-') | Kind::Mark('\u{2022}') | Kind::Mark('*') => true,
-        Kind::Number(_) => items.get(1).is_some_and(|n| matches!(r.tok_of(*n).kind, Kind::Mark('.') | Kind::Mark(')'))),
+        Kind::Number(_) => items
+            .get(1)
+            .is_some_and(|n| matches!(r.tok_of(*n).kind, Kind::Mark('.') | Kind::Mark(')'))),
         _ => false,
     }
 }
@@ -1159,5 +1527,7 @@ fn looks_like_code(word: &str) -> bool {
     } else {
         return matches!(word, "a" | "b" | "c" | "c1" | "c2");
     };
-    rest.is_empty() || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase())) || matches!(rest, "c1" | "c2")
+    rest.is_empty()
+        || (rest.len() == 1 && rest.chars().all(|c| c.is_ascii_lowercase()))
+        || matches!(rest, "c1" | "c2")
 }

@@ -10,7 +10,7 @@ mod stages;
 mod tokens;
 
 pub use decode::{
-    decode, Found, Marked, What, Measured, NamedStage, Reading, SideReading, StageSpan, Status,
+    decode, Found, Marked, Measured, NamedStage, Reading, SideReading, StageSpan, Status, What,
     MAX_REPORT_CHARS,
 };
 
@@ -209,9 +209,7 @@ impl ReportMeasure {
             ReportMeasure::HeadInvolvementPercent | ReportMeasure::SurfaceInvolvementPercent => {
                 Unit::Percent
             }
-            ReportMeasure::NecroticAngleDeg | ReportMeasure::RadioscaphoidAngleDeg => {
-                Unit::Degrees
-            }
+            ReportMeasure::NecroticAngleDeg | ReportMeasure::RadioscaphoidAngleDeg => Unit::Degrees,
             ReportMeasure::CarpalHeightRatio => Unit::None,
         }
     }

@@ -48,7 +48,11 @@ pub(crate) fn named(system: &StagingSystem, code: &str) -> (Vec<StageId>, Option
     let other = if digits_style {
         from_roman(number).map(|n| n.to_string())
     } else {
-        number.parse::<u8>().ok().and_then(to_roman).map(str::to_string)
+        number
+            .parse::<u8>()
+            .ok()
+            .and_then(to_roman)
+            .map(str::to_string)
     };
     match other {
         Some(number) => named_as(system, &number, suffix, &code),
@@ -56,7 +60,12 @@ pub(crate) fn named(system: &StagingSystem, code: &str) -> (Vec<StageId>, Option
     }
 }
 
-fn named_as(system: &StagingSystem, number: &str, suffix: &str, code: &str) -> (Vec<StageId>, Option<String>) {
+fn named_as(
+    system: &StagingSystem,
+    number: &str,
+    suffix: &str,
+    code: &str,
+) -> (Vec<StageId>, Option<String>) {
     let lower = |s: &Stage| s.code.to_ascii_lowercase();
     let exact = |c: &str| -> Vec<StageId> {
         system
@@ -76,7 +85,10 @@ fn named_as(system: &StagingSystem, number: &str, suffix: &str, code: &str) -> (
             .filter(|s| {
                 let l = lower(s);
                 l.strip_prefix(c).is_some_and(|rest| {
-                    rest.len() == 1 && rest.chars().all(|r| r.is_ascii_lowercase() && !matches!(r, 'i' | 'v' | 'x'))
+                    rest.len() == 1
+                        && rest
+                            .chars()
+                            .all(|r| r.is_ascii_lowercase() && !matches!(r, 'i' | 'v' | 'x'))
                 })
             })
             .map(|s| s.id.clone())
@@ -322,8 +334,16 @@ fn pass(
                     continue;
                 }
                 for (i, a) in allowed.iter_mut().enumerate() {
-                    let below = rule.at_least.as_ref().and_then(index).is_some_and(|low| i < low);
-                    let above = rule.at_most.as_ref().and_then(index).is_some_and(|high| i > high);
+                    let below = rule
+                        .at_least
+                        .as_ref()
+                        .and_then(index)
+                        .is_some_and(|low| i < low);
+                    let above = rule
+                        .at_most
+                        .as_ref()
+                        .and_then(index)
+                        .is_some_and(|high| i > high);
                     let out = rule.rules_out.iter().filter_map(index).any(|x| x == i);
                     if below || above || out {
                         *a = false;

@@ -168,11 +168,25 @@ fn push_word(
         if let Ok(value) = raw[..digits].parse::<f64>() {
             let rest = normalise(&raw[digits..]);
             if rest.is_empty() {
-                out.push(token(Kind::Number(value), String::new(), start, end, true, false));
+                out.push(token(
+                    Kind::Number(value),
+                    String::new(),
+                    start,
+                    end,
+                    true,
+                    false,
+                ));
                 return;
             }
             if GLUED_UNITS.contains(&rest.as_str()) {
-                out.push(token(Kind::Number(value), String::new(), start, start + digits, true, false));
+                out.push(token(
+                    Kind::Number(value),
+                    String::new(),
+                    start,
+                    start + digits,
+                    true,
+                    false,
+                ));
                 let upper = raw[digits..].chars().any(char::is_uppercase);
                 out.push(token(Kind::Word, rest, start + digits, end, false, upper));
                 return;
@@ -220,17 +234,50 @@ mod tests {
     fn words_numbers_and_units_come_apart_as_a_reader_sees_them() {
         assert_eq!(
             words("Kienböck's: 2.5mm step, 10% of head; R/O AVN."),
-            ["kienbocks", ":", "#2.5", "mm", "step", ",", "#10", "%", "of", "head", ";", "r", "o", "avn", "."]
+            [
+                "kienbocks",
+                ":",
+                "#2.5",
+                "mm",
+                "step",
+                ",",
+                "#10",
+                "%",
+                "of",
+                "head",
+                ";",
+                "r",
+                "o",
+                "avn",
+                "."
+            ]
         );
-        assert_eq!(words("ARCO IIIA, JIC 3A, T1"), ["arco", "iiia", ",", "jic", "3a", ",", "t1"]);
+        assert_eq!(
+            words("ARCO IIIA, JIC 3A, T1"),
+            ["arco", "iiia", ",", "jic", "3a", ",", "t1"]
+        );
     }
 
     #[test]
     fn a_word_split_by_a_hyphen_at_a_line_end_is_joined_and_keeps_its_place() {
         let text = "early osteo-\nnecrosis of the double-line kind";
         let toks = tokens(text);
-        assert_eq!(words(text), ["early", "osteonecrosis", "of", "the", "double", "line", "kind"]);
-        assert_eq!(words("2-3 mm, -2 mm"), ["#2", "-", "#3", "mm", ",", "-", "#2", "mm"]);
+        assert_eq!(
+            words(text),
+            [
+                "early",
+                "osteonecrosis",
+                "of",
+                "the",
+                "double",
+                "line",
+                "kind"
+            ]
+        );
+        assert_eq!(
+            words("2-3 mm, -2 mm"),
+            ["#2", "-", "#3", "mm", ",", "-", "#2", "mm"]
+        );
         assert_eq!(&text[toks[1].start..toks[1].end], "osteo-\nnecrosis");
     }
 
@@ -238,6 +285,9 @@ mod tests {
     fn line_starts_and_blank_lines_are_remembered() {
         let toks = tokens("A b\nC\n\nD");
         let flags: Vec<(bool, bool)> = toks.iter().map(|t| (t.line_start, t.after_blank)).collect();
-        assert_eq!(flags, [(true, false), (false, false), (true, false), (true, true)]);
+        assert_eq!(
+            flags,
+            [(true, false), (false, false), (true, false), (true, true)]
+        );
     }
 }
