@@ -132,7 +132,7 @@ pub fn ReportPage(props: &Props) -> Html {
             <p class="avn-note avn-report-privacy">{ &ui.report_privacy }</p>
             <ReportInput text={(*text).clone()} {chars} {on_change} />
             <StatusLine text={(*status).clone()} />
-            { for result }
+            <div class="avn-report-results">{ for result }</div>
         </>
     }
 }
