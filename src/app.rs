@@ -12,8 +12,8 @@ use crate::decision::{Decision, SavedProblem};
 use crate::pages::{
     compare::ComparePage, joint::JointPage, no_stage::NoStagePage, option::OptionPage,
     options::OptionsPage, questions::QuestionsPage, ready::ReadyPage, reference::ReferencePage,
-    stage::StagePage, start::StartPage, summary::SummaryPage, system::SystemPage, term::TermPage,
-    values::ValuesPage, work_it_out::WorkItOutPage,
+    report::ReportPage, stage::StagePage, start::StartPage, summary::SummaryPage,
+    system::SystemPage, term::TermPage, values::ValuesPage, work_it_out::WorkItOutPage,
 };
 use crate::place::{Action, Place, Reference, Step, View};
 use crate::saved;
@@ -107,6 +107,7 @@ pub fn App(props: &Props) -> Html {
         View::System(system) => html! { <SystemPage {system} /> },
         View::WorkItOut(joint) => html! { <WorkItOutPage {joint} /> },
         View::NoStage(joint) => html! { <NoStagePage {joint} /> },
+        View::Report(joint) => html! { <ReportPage {joint} /> },
         View::Stage(stage) => html! { <StagePage {stage} /> },
         View::Options(stage) => html! { <OptionsPage {stage} /> },
         View::Option(stage, option) => html! { <OptionPage {stage} {option} /> },

@@ -12,6 +12,7 @@ pub mod decision;
 mod focus;
 mod pages;
 pub mod place;
+mod report_words;
 mod saved;
 
 pub use app::{App, Props};

@@ -8,6 +8,7 @@ pub mod options;
 pub mod questions;
 pub mod ready;
 pub mod reference;
+pub mod report;
 pub mod stage;
 pub mod start;
 pub mod summary;

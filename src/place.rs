@@ -89,6 +89,8 @@ pub enum FoundBy {
     WorkedOut,
     /// They picked it from the early / late overview without knowing it.
     Overview,
+    /// They picked it from the stages that fit their report's words ("Explain my report").
+    Explained,
 }
 
 impl FoundBy {
@@ -97,6 +99,7 @@ impl FoundBy {
             FoundBy::Report => "report",
             FoundBy::WorkedOut => "worked-out",
             FoundBy::Overview => "overview",
+            FoundBy::Explained => "explained",
         }
     }
 }
@@ -114,6 +117,9 @@ pub enum View {
     WorkItOut(JointId),
     /// "I don't know my stage": what to ask, and the early / late overview.
     NoStage(JointId),
+    /// "Explain my report": the patient's report text, read back with its words explained.
+    /// The text itself lives only in that view's own state, never in the place.
+    Report(JointId),
     /// One stage.
     Stage(StageId),
     /// The options for a stage.
@@ -138,6 +144,7 @@ impl View {
             View::System(_) => "system",
             View::WorkItOut(_) => "work-it-out",
             View::NoStage(_) => "no-stage",
+            View::Report(_) => "report",
             View::Stage(_) => "stage",
             View::Options(_) => "options",
             View::Option(..) => "option",
@@ -340,7 +347,7 @@ impl Place {
                     pairs.push(("s", stage.to_string()))
                 }
             }
-            View::Joint(j) | View::WorkItOut(j) | View::NoStage(j) => {
+            View::Joint(j) | View::WorkItOut(j) | View::NoStage(j) | View::Report(j) => {
                 pairs.push(("j", j.to_string()))
             }
             View::System(s) => pairs.push(("y", s.to_string())),
@@ -428,6 +435,7 @@ impl Place {
             "joint" => View::Joint(joint()?),
             "work-it-out" => View::WorkItOut(joint()?),
             "no-stage" => View::NoStage(joint()?),
+            "report" => View::Report(joint()?),
             "system" => {
                 let wanted = field("y").ok_or(UnreadableFragment)?;
                 let system = kb.systems.iter().find(|s| s.id.as_str() == wanted);
@@ -462,10 +470,15 @@ impl Place {
         let found_by = match field("f") {
             None => None,
             Some(word) => Some(
-                [FoundBy::Report, FoundBy::WorkedOut, FoundBy::Overview]
-                    .into_iter()
-                    .find(|f| f.keyword() == word)
-                    .ok_or(UnreadableFragment)?,
+                [
+                    FoundBy::Report,
+                    FoundBy::WorkedOut,
+                    FoundBy::Overview,
+                    FoundBy::Explained,
+                ]
+                .into_iter()
+                .find(|f| f.keyword() == word)
+                .ok_or(UnreadableFragment)?,
             ),
         };
         let answers = match field("a") {
@@ -510,6 +523,7 @@ fn natural_trail(kb: &Kb, view: &View, found_by: Option<FoundBy>) -> Vec<View> {
         let found = match found_by {
             Some(FoundBy::WorkedOut) => View::WorkItOut(joint.clone()),
             Some(FoundBy::Overview) => View::NoStage(joint.clone()),
+            Some(FoundBy::Explained) => View::Report(joint.clone()),
             _ => View::System(system.id.clone()),
         };
         vec![View::Start, View::Joint(joint), found]
@@ -519,7 +533,9 @@ fn natural_trail(kb: &Kb, view: &View, found_by: Option<FoundBy>) -> Vec<View> {
         View::Reference(_) | View::Joint(_) => vec![View::Start],
         View::Term(_) => vec![View::Start, View::Reference(Reference::Glossary)],
         View::Decide(_) => vec![View::Start],
-        View::WorkItOut(j) | View::NoStage(j) => vec![View::Start, View::Joint(j.clone())],
+        View::WorkItOut(j) | View::NoStage(j) | View::Report(j) => {
+            vec![View::Start, View::Joint(j.clone())]
+        }
         View::System(s) => match kb.system(s) {
             Some(system) => vec![View::Start, View::Joint(system.joint.clone())],
             None => vec![View::Start],
@@ -731,6 +747,7 @@ mod tests {
             View::System(kb.joints[0].systems[1].clone()),
             View::WorkItOut(hip()),
             View::NoStage(hip()),
+            View::Report(hip()),
             View::Stage(arco("I")),
             View::Options(arco("II")),
             View::Option(arco("II"), option("core-decompression")),
@@ -746,6 +763,29 @@ mod tests {
             };
             assert_eq!(read(&place.to_fragment()).unwrap().view, view);
         }
+    }
+
+    #[test]
+    fn explain_my_report_is_a_joint_view_whose_fragment_names_only_the_joint() {
+        let place = after(vec![
+            Action::Opened(View::Joint(hip())),
+            Action::Opened(View::Report(hip())),
+        ]);
+        assert_eq!(place.to_fragment(), "v=report&j=hip");
+        let restored = read("#v=report&j=hip").unwrap();
+        assert_eq!(restored.view, View::Report(hip()));
+        assert_eq!(restored.back_to(), Some(&View::Joint(hip())));
+        for bad in ["v=report", "v=report&j=elbow"] {
+            assert_eq!(read(bad), Err(UnreadableFragment), "{bad}");
+        }
+        // A stage picked there comes back, after a reload, with Back leading to the report view.
+        let picked = place.reduce(Action::PickedStage(arco("II"), FoundBy::Explained));
+        let fragment = picked.to_fragment();
+        assert_eq!(fragment, "v=stage&s=hip-arco-2019/II&f=explained");
+        assert_eq!(
+            read(&fragment).unwrap().back_to(),
+            Some(&View::Report(hip()))
+        );
     }
 
     #[test]

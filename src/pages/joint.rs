@@ -1,5 +1,5 @@
-//! A joint's view: three ways to find the stage (the report names it, work it out from the
-//! report, or not known), each leading on.
+//! A joint's view: the ways to find the stage (the report names it, work it out from the
+//! report, have the report explained, or not known), each leading on.
 
 use crate::aid::use_aid;
 use crate::components::back::Back;
@@ -59,6 +59,13 @@ pub fn JointPage(props: &Props) -> Html {
                 } else {
                     <p>{ &ui.way_work_out_unavailable }</p>
                 }
+            </section>
+            <section class="avn-way">
+                <h3>{ &ui.way_explain }</h3>
+                <p>{ &ui.way_explain_detail }</p>
+                <button type="button" class="avn-action" onclick={aid.open(View::Report(joint.id.clone()))}>
+                    { &ui.way_explain }
+                </button>
             </section>
             <section class="avn-way">
                 <h3>{ &ui.way_unknown }</h3>

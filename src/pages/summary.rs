@@ -34,6 +34,7 @@ pub fn SummaryPage() -> Html {
             let found = match place.found_by {
                 Some(FoundBy::Report) => &ui.summary_found_report,
                 Some(FoundBy::WorkedOut) => &ui.summary_found_worked_out,
+                Some(FoundBy::Explained) => &ui.summary_found_explained,
                 Some(FoundBy::Overview) | None => &ui.summary_found_overview,
             };
             html! {

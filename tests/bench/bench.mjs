@@ -154,6 +154,52 @@ async function interaction(page, steps, reps = REPS) {
   }, { steps, reps });
 }
 
+/** About 5,000 characters of reports from the decoder's test set, joined as one long report. */
+function longReport() {
+  const set = fs.readFileSync(path.join(root, 'tests/report/reports.toml'), 'utf8');
+  const hips = [...set.matchAll(/joint = "hip"[\s\S]*?text = '''\n([\s\S]*?)'''/g)].map((m) => m[1]);
+  let text = '';
+  for (const t of hips) {
+    if (text.length + t.length > 5000) break;
+    text += `${t}\n`;
+  }
+  return text;
+}
+
+/**
+ * "Explain my report": the milliseconds from a pasted report (the box's input event) until the
+ * report is read back in the DOM (decode and render), and until the next frame after that. Each
+ * repetition changes the text by one character, so the report is read again every time.
+ */
+async function explainReport(page, text, reps = REPS) {
+  return page.evaluate(async ({ text, reps }) => {
+    const aid = document.querySelector('[data-avn-aid]').shadowRoot;
+    const box = aid.querySelector('textarea');
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const work = [];
+    const painted = [];
+    for (let i = 0; i < reps; i++) {
+      const value = i % 2 ? `${text} ` : text;
+      const expected = `${[...value].length} of`;
+      const t0 = performance.now();
+      const updated = new Promise((resolve) => {
+        const done = () => aid.querySelector('.avn-report-count')?.textContent.startsWith(expected) && aid.querySelector('.avn-report-shown');
+        const observer = new MutationObserver(() => {
+          if (done()) { observer.disconnect(); resolve(performance.now()); }
+        });
+        observer.observe(aid, { subtree: true, childList: true, characterData: true });
+      });
+      box.value = value;
+      box.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      const t1 = await updated;
+      await frame();
+      work.push(t1 - t0);
+      painted.push(performance.now() - t0);
+    }
+    return { work, painted };
+  }, { text, reps });
+}
+
 async function memoryAfterWalk(page, cdp) {
   await page.evaluate(async () => {
     const aid = document.querySelector('[data-avn-aid]').shadowRoot;
@@ -219,6 +265,11 @@ async function main() {
     const OPTIONS = 'Options for ARCO 2019 stage II';
     const compare = await interaction(page, [['Compare the ticked options', 'Comparing options for ARCO 2019 stage II', true], ['Back', OPTIONS, false]]);
     const memory = await memoryAfterWalk(page, cdp);
+    // Explain my report: a report of about 5,000 characters pasted, read and shown back.
+    await page.goto(`${server.url}/${APP.page}#v=report&j=hip`);
+    await page.waitForFunction(() => document.querySelector('[data-avn-aid]')?.shadowRoot?.querySelector('textarea'));
+    const report = longReport();
+    const explain = await explainReport(page, report);
     await context.close();
 
     const app = sizes(APP.files);
@@ -251,6 +302,8 @@ async function main() {
     console.log(`\ninteraction latency (${REPS} repetitions, CPU ${CPU_SLOWDOWN}×): click → view updated in the DOM; and → next frame`);
     console.log(line(['interaction', 'median', 'p95', 'to next frame: med / p95']));
     for (const [name, t] of inter) console.log(line([name, ms(median(t.work)), ms(p95(t.work)), `${ms(median(t.painted))} / ${ms(p95(t.painted))}`]));
+    // Not a view change, so apart from the interaction budget: reading a whole pasted report.
+    console.log(line([`explain a report (${[...report].length} chars, decode + render)`, `${median(explain.work).toFixed(1)} ms`, ms(p95(explain.work)), `${ms(median(explain.painted))} / ${ms(p95(explain.painted))}`]));
     console.log(tap
       ? `\ntap during load: "Hip" shown at ${ms(tap.shown)}, tapped at ${ms(tap.tapped)} (${tap.beforeStart ? 'before' : 'after'} the app started at ${ms(tap.app)}); the app opened "${tap.heading}"`
       : '\ntap during load: no link to tap before the app started');
