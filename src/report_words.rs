@@ -78,8 +78,7 @@ fn with_unit(ui: &UiText, unit: Unit, n: f64) -> String {
 
 /// A number as a report writes it: no trailing ".0", at most two decimals.
 fn number(n: f64) -> String {
-    let rounded = (n * 100.0).round() / 100.0;
-    format!("{rounded}")
+    avn_kb::report::number_text(n)
 }
 
 /// A measurement's value with its bounds: "3 mm", "2 to 4 mm", "up to 2 mm", "at least 30%".

@@ -1,5 +1,5 @@
-//! `report-bench [--cases]`: runs the report decoder over the synthetic test set in
-//! `tests/report/reports.toml` and prints precision and recall per finding, negation, hedge and
+//! `report-bench [--cases] [--case ID] [--set FILE]`: runs the report decoder over the synthetic
+//! test set in `tests/report/reports.toml` (or FILE, e.g. the held-out set) and prints precision and recall per finding, negation, hedge and
 //! side accuracy, stage-range agreement and decode time. `--cases` also lists every case it
 //! gets wrong. Exits 1 if a stage range leaves out an expected stage (the one error the
 //! decoder must never make).
@@ -70,13 +70,21 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let set: Value = match std::fs::read_to_string(root.join("tests/report/reports.toml"))
+    let set_path = args
+        .iter()
+        .position(|a| a == "--set")
+        .and_then(|i| args.get(i + 1))
+        .map_or_else(
+            || root.join("tests/report/reports.toml"),
+            std::path::PathBuf::from,
+        );
+    let set: Value = match std::fs::read_to_string(&set_path)
         .map_err(|e| e.to_string())
         .and_then(|s| toml::from_str(&s).map_err(|e| e.to_string()))
     {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("tests/report/reports.toml: {e}");
+            eprintln!("{}: {e}", set_path.display());
             return ExitCode::FAILURE;
         }
     };

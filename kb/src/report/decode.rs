@@ -798,8 +798,14 @@ impl<'a> Reader<'a> {
                 if h.has(|c| *c == Cue::Pseudo) {
                     return None;
                 }
+                // "… is equivocal for a fracture": a hedge that usually follows its finding
+                // covers what comes after "for" or "of".
+                let leads_on = items.get(j + 1).is_some_and(|n| {
+                    self.hit(*n).is_none() && matches!(self.tok_of(*n).text.as_str(), "for" | "of")
+                });
                 if let Some(hedge) = h.cues.iter().find_map(|c| match c {
                     Cue::HedgeBefore(x) => Some(*x),
+                    Cue::HedgeAfter(x) if leads_on => Some(*x),
                     _ => None,
                 }) {
                     return Some(Status::Uncertain(hedge));
@@ -1023,7 +1029,7 @@ impl<'a> Reader<'a> {
             let t = r.tok_of(item);
             match t.kind {
                 Kind::Number(n) if n.fract() == 0.0 && (0.0..=6.0).contains(&n) => {
-                    Some(format!("{n}"))
+                    Some((n as u8).to_string())
                 }
                 Kind::Word if looks_like_code(&t.text) => Some(t.text.clone()),
                 _ => None,
@@ -1174,7 +1180,7 @@ impl<'a> Reader<'a> {
             });
         }
         self.marks
-            .sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            .sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         let mut marks: Vec<Marked> = Vec::new();
         for m in self.marks {
             if marks.last().is_none_or(|l| m.start >= l.end) {
@@ -1276,14 +1282,15 @@ impl<'a> Reader<'a> {
                 if here.is_empty() {
                     continue;
                 }
-                // Said to be there anywhere wins; then unsure; then not there.
-                let status = if here.iter().any(|m| m.status == Status::Present) {
-                    Status::Present
-                } else if let Some(m) = here
+                // Unsure anywhere is unsure (the report hedges what it states elsewhere, so the
+                // stage range must keep both readings); then there; then not there.
+                let status = if let Some(m) = here
                     .iter()
                     .find(|m| matches!(m.status, Status::Uncertain(_)))
                 {
                     m.status
+                } else if here.iter().any(|m| m.status == Status::Present) {
+                    Status::Present
                 } else {
                     Status::Absent
                 };
@@ -1500,7 +1507,7 @@ fn tooth_sides(toks: &[Token], hits: &mut Vec<Hit>) {
         });
     }
     hits.extend(added);
-    hits.sort_by_key(|h| h.from);
+    hits.sort_unstable_by_key(|h| h.from);
 }
 
 /// Whether the items start a list entry: "1.", "2)", "-", "•".

@@ -390,9 +390,42 @@ impl ReportWords {
             .into_iter()
             .map(|t| match t.kind {
                 tokens::Kind::Word => t.text,
-                tokens::Kind::Number(n) => format!("{n}"),
+                tokens::Kind::Number(n) => number_text(n),
                 tokens::Kind::Mark(c) => c.to_string(),
             })
             .collect()
+    }
+}
+
+/// A number as a report writes it: no trailing zeros, at most two decimals, Latin digits. Done
+/// with whole numbers, so the app carries no floating-point formatting code.
+pub fn number_text(n: f64) -> String {
+    let hundredths = (n * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let h = hundredths.unsigned_abs();
+    match (h / 100, h % 100) {
+        (whole, 0) => format!("{sign}{whole}"),
+        (whole, f) if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        (whole, f) => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_text;
+
+    #[test]
+    fn numbers_read_as_a_report_writes_them() {
+        for (n, text) in [
+            (3.0, "3"),
+            (2.5, "2.5"),
+            (0.52, "0.52"),
+            (-1.0, "-1"),
+            (10.0, "10"),
+            (1.25, "1.25"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(number_text(n), text, "{n}");
+        }
     }
 }

@@ -165,7 +165,7 @@ fn push_word(
         after_blank: after_blank && first,
     };
     if digits > 0 {
-        if let Ok(value) = raw[..digits].parse::<f64>() {
+        if let Some(value) = decimal(&raw[..digits]) {
             let rest = normalise(&raw[digits..]);
             if rest.is_empty() {
                 out.push(token(
@@ -197,6 +197,22 @@ fn push_word(
     out.push(token(Kind::Word, normalise(raw), start, end, true, upper));
 }
 
+/// Reads "12" or "2.5" (digits with at most one point) without the standard library's float
+/// parser, which would add its code to the app.
+fn decimal(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() || fraction.contains('.') || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let digits = |s: &str| {
+        s.bytes().try_fold(0u64, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0'))
+        })
+    };
+    let scale = (0..fraction.len()).fold(1u64, |s, _| s * 10);
+    Some(digits(whole)? as f64 + digits(fraction)? as f64 / scale as f64)
+}
+
 /// Lower case without accents on Latin letters, so "Kienböck" and "KIENBOCK" read the same.
 pub(crate) fn normalise(word: &str) -> String {
     fold_case(word)
@@ -224,7 +240,7 @@ mod tests {
             .into_iter()
             .map(|t| match t.kind {
                 Kind::Word => t.text,
-                Kind::Number(n) => format!("#{n}"),
+                Kind::Number(n) => format!("#{}", super::super::number_text(n)),
                 Kind::Mark(c) => c.to_string(),
             })
             .collect()
