@@ -761,15 +761,21 @@ def summary(reports: list[dict], per_joint: Counter, used: Counter) -> str:
 
 def main() -> int:
     quiet = "--quiet" in sys.argv
+    # The held-out set (written apart from the decoder's word lists, to test how it generalises)
+    # follows every per-report rule; the whole-set quotas are the main set's alone.
+    held_out = "--held-out" in sys.argv
+    path = HERE / ("held-out.toml" if held_out else "reports.toml")
     problems: list[str] = []
     joints, systems = load_content(problems)
     try:
-        with REPORTS.open("rb") as f:
+        with path.open("rb") as f:
             data = tomllib.load(f)
     except (OSError, tomllib.TOMLDecodeError) as e:
-        print(f"reports.toml: {e}", file=sys.stderr)
+        print(f"{path.name}: {e}", file=sys.stderr)
         return 1
     reports, per_joint, used = check(data, joints, systems, problems)
+    if held_out:
+        problems = [p for p in problems if not p.startswith("set")]
     check_readme(problems)
     if not quiet and not problems:
         print(summary(reports, per_joint, used))

@@ -42,14 +42,6 @@ pub fn report(root: &Path) -> Result<(), String> {
             percent(*size, module.code_total())
         );
     }
-    if let Ok(path) = std::env::var("SIZE_REPORT_ALL") {
-        let all: Vec<String> = module
-            .functions
-            .iter()
-            .map(|f| format!("{}\t{}", f.size, f.name))
-            .collect();
-        std::fs::write(path, all.join("\n")).map_err(|e| e.to_string())?;
-    }
     println!("  largest functions:");
     let mut largest: Vec<_> = module.functions.iter().collect();
     largest.sort_by_key(|f| std::cmp::Reverse(f.size));

@@ -1179,8 +1179,7 @@ impl<'a> Reader<'a> {
                 },
             });
         }
-        self.marks
-            .sort_unstable_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        insertion_sort(&mut self.marks, |m| (m.start, usize::MAX - m.end));
         let mut marks: Vec<Marked> = Vec::new();
         for m in self.marks {
             if marks.last().is_none_or(|l| m.start >= l.end) {
@@ -1410,7 +1409,7 @@ impl<'a> Reader<'a> {
                         .filter(|m| m.measure == ReportMeasure::DepressionMm)
                         .map(|m| m.quote),
                 );
-                because.sort_unstable();
+                insertion_sort(&mut because, |b| *b);
                 because.dedup();
             }
             let (milestones, spans, clash) = staged.unwrap_or_default();
@@ -1507,7 +1506,20 @@ fn tooth_sides(toks: &[Token], hits: &mut Vec<Hit>) {
         });
     }
     hits.extend(added);
-    hits.sort_unstable_by_key(|h| h.from);
+    insertion_sort(hits, |h| (h.from, 0));
+}
+
+/// Sorts by `key`, keeping equal items in order. The lists are short and nearly sorted already
+/// (marks come in reading order), and this keeps the standard library's sort code, one copy per
+/// element type, out of the app.
+pub(crate) fn insertion_sort<T>(items: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Whether the items start a list entry: "1.", "2)", "-", "•".

@@ -191,8 +191,10 @@ pub(crate) fn work_out(
     if hedged {
         let (what_if, what_if_allowed, _) = pass(kb, &systems, facts, true);
         possible.extend(what_if);
-        possible.sort_unstable();
-        possible.dedup();
+        possible = Milestone::ALL
+            .into_iter()
+            .filter(|m| possible.contains(m))
+            .collect();
         for (mine, theirs) in allowed.iter_mut().zip(what_if_allowed) {
             for (a, b) in mine.iter_mut().zip(theirs) {
                 *a = *a || b;
