@@ -74,8 +74,8 @@ check content-lint cargo xtask lint
 # precision and recall are printed, not gated).
 check report-set python3 tests/report/check.py
 check report-held-out-set python3 tests/report/check.py --held-out
-check report-decoder cargo run -q -p avn-kb --bin report-bench
-check report-decoder-held-out cargo run -q -p avn-kb --bin report-bench -- --set tests/report/held-out.toml
+check report-decoder cargo run -q -p avn-kb --features load --bin report-bench
+check report-decoder-held-out cargo run -q -p avn-kb --features load --bin report-bench -- --set tests/report/held-out.toml
 
 # --- a. formatting -----------------------------------------------------------------------------------
 check fmt cargo fmt --all -- --check

@@ -1,7 +1,7 @@
 //! "Explain my report" on the real content: what a patient's pasted report is read as. The
 //! whole test set (tests/report/reports.toml) is checked for the one error the decoder must
 //! never make, a stage range that leaves out a stage the words allow; the benchmark
-//! (`cargo run -p avn-kb --bin report-bench`) prints the rest of the scores.
+//! (`cargo run -p avn-kb --features load --bin report-bench`) prints the rest of the scores.
 
 use avn_kb::load::load_dir;
 use avn_kb::report::{decode, Hedge, Reading, Side, SideReading, Status, What, MAX_REPORT_CHARS};
