@@ -902,29 +902,6 @@ impl<'a> Reader<'a> {
             });
             let last = if unit.is_some() { end + 1 } else { end };
             let here = clause[k];
-            let near = |range: &mut dyn Iterator<Item = usize>| {
-                let mut found = None;
-                for j in range {
-                    if clause[j] != here {
-                        break;
-                    }
-                    if let Some(h) = self.hit(items[j]) {
-                        for c in &h.cues {
-                            match c {
-                                Cue::Measure(m) => {
-                                    found.get_or_insert(*m);
-                                }
-                                Cue::Finding(_) | Cue::Absent(_) if found.is_none() => {}
-                                _ => {}
-                            }
-                        }
-                    }
-                    if found.is_some() {
-                        break;
-                    }
-                }
-                found
-            };
             let wanted = unit.map_or(Unit::None, |(u, _)| u);
             let fits = |m: &ReportMeasure| m.unit() == wanted;
             let mut candidates: Vec<ReportMeasure> = Vec::new();
@@ -947,7 +924,6 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            let _ = near;
             let measure = if candidates.len() > 1
                 && candidates.contains(&ReportMeasure::LesionSizeMm)
                 && values.len() == 1
@@ -1150,6 +1126,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Whether anything read (a finding, a number, a named stage, "normal") is said of `side`.
+    fn describes(&self, side: Side) -> bool {
+        self.mentions.iter().any(|m| !m.asked && m.side == side)
+            || self.measured.iter().any(|(s, _)| *s == side)
+            || self.named.iter().any(|(s, _)| *s == side)
+            || self.normal.contains(&side)
+    }
+
     /// Gathers the mentions into one reading per side.
     fn finish(mut self) -> Reading {
         let guide = &self.kb.report;
@@ -1181,18 +1165,11 @@ impl<'a> Reader<'a> {
         }
         insertion_sort(&mut self.marks, |m| (m.start, usize::MAX - m.end));
         let mut marks: Vec<Marked> = Vec::new();
-        for m in self.marks {
+        for m in std::mem::take(&mut self.marks) {
             if marks.last().is_none_or(|l| m.start >= l.end) {
                 marks.push(m);
             }
         }
-        let mentions: Vec<&Mention> = self.mentions.iter().filter(|m| !m.asked).collect();
-        let named_sides = |side: Side| {
-            mentions.iter().any(|m| m.side == side)
-                || self.measured.iter().any(|(s, _)| *s == side)
-                || self.named.iter().any(|(s, _)| *s == side)
-                || self.normal.contains(&side)
-        };
         // A report about one side that names it only in its title ("MRI LEFT KNEE").
         let named = if self.named_anywhere.is_empty() {
             &self.named_in_history
@@ -1205,33 +1182,26 @@ impl<'a> Reader<'a> {
             _ if named.contains(&Side::Both) => Some(Side::Both),
             _ => None,
         };
-        let said_of_sides = named_sides(Side::Left) || named_sides(Side::Right);
+        let said_of_sides = self.describes(Side::Left) || self.describes(Side::Right);
         let retag_to = match only_side {
-            Some(Side::Both) if said_of_sides || named_sides(Side::Both) => None,
+            Some(Side::Both) if said_of_sides || self.describes(Side::Both) => None,
             other => other,
         };
-        {
-            if let Some(side) = retag_to {
-                let retag = |s: &mut Side| {
-                    if *s == Side::NotStated {
-                        *s = side;
-                    }
-                };
-                self.mentions.iter_mut().for_each(|m| retag(&mut m.side));
-                self.measured.iter_mut().for_each(|(s, _)| retag(s));
-                self.named.iter_mut().for_each(|(s, _)| retag(s));
-                self.normal.iter_mut().for_each(retag);
-                self.xray_normal.iter_mut().for_each(retag);
-                self.changes.iter_mut().for_each(|(s, _)| retag(s));
-            }
+        if let Some(side) = retag_to {
+            let retag = |s: &mut Side| {
+                if *s == Side::NotStated {
+                    *s = side;
+                }
+            };
+            self.mentions.iter_mut().for_each(|m| retag(&mut m.side));
+            self.measured.iter_mut().for_each(|(s, _)| retag(s));
+            self.named.iter_mut().for_each(|(s, _)| retag(s));
+            self.normal.iter_mut().for_each(retag);
+            self.xray_normal.iter_mut().for_each(retag);
+            self.changes.iter_mut().for_each(|(s, _)| retag(s));
         }
         let mentions: Vec<&Mention> = self.mentions.iter().filter(|m| !m.asked).collect();
-        let named_sides = |side: Side| {
-            mentions.iter().any(|m| m.side == side)
-                || self.measured.iter().any(|(s, _)| *s == side)
-                || self.named.iter().any(|(s, _)| *s == side)
-                || self.normal.contains(&side)
-        };
+        let named_sides = |side: Side| self.describes(side);
         let split = named_sides(Side::Left) || named_sides(Side::Right);
         let sides: Vec<Side> = if split {
             [Side::Left, Side::Right]

@@ -3,8 +3,8 @@
 //! decoder folds a report.
 
 use super::{
-    Cue, FindingKind, Hedge, HedgeText, MeasurementText, Phrase, ReportFinding, ReportGuide,
-    ReportWords, StageRule,
+    Cue, Hedge, HedgeText, MeasurementText, Phrase, ReportFinding, ReportGuide, ReportWords,
+    StageRule,
 };
 use crate::files::{parsed, stage_id, Content, LocalText, ReportWordsFile, When};
 use crate::{FindingId, JointId, LangId, SourceId, StageId, SystemId, TermId, Text};
@@ -168,6 +168,5 @@ fn phrases(w: &ReportWordsFile, findings: &[ReportFinding], systems: &[SystemId]
     // The same words with the same meaning twice would only slow matching.
     out.sort_by(|a, b| (&a.words, &a.exact).cmp(&(&b.words, &b.exact)));
     out.dedup_by(|a, b| a.words == b.words && a.exact == b.exact && a.cue == b.cue);
-    let _ = FindingKind::Avn;
     ReportWords { phrases: out }
 }
