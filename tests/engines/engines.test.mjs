@@ -26,7 +26,13 @@ const declarations = fs
   .map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()]);
 // Declarations an engine may drop: a prefixed one whose standard twin stands beside it, and
 // `forced-color-adjust`, which only matters in forced-colours mode (WebKit has none).
-const PREFIXED_TWINS = { '-webkit-print-color-adjust': 'print-color-adjust' };
+// A declaration one engine drops is fine when its other spelling sits beside it (either way round:
+// Firefox drops some -webkit- forms, WebKit drops some standard ones).
+const TWIN_PAIRS = [
+  ['-webkit-print-color-adjust', 'print-color-adjust'],
+  ['-webkit-box-decoration-break', 'box-decoration-break'],
+];
+const PREFIXED_TWINS = Object.fromEntries(TWIN_PAIRS.flatMap(([a, b]) => [[a, b], [b, a]]));
 const FORCED_COLOURS_ONLY = ['forced-color-adjust'];
 
 const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>St Example Hospital</title>
