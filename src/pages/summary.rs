@@ -144,7 +144,7 @@ pub fn SummaryPage() -> Html {
                     <li>{ if q.ticked { "☑ " } else { "☐ " } }{ &q.text }</li>
                 }) }</ul>
                 <p class="avn-doctor">{ &ui.not_a_diagnosis }</p>
-                <p>{ fill(&ui.footer, &[("version", &kb.about.content_version), ("reviewed", &kb.about.reviewed)]) }</p>
+                <p>{ fill(&ui.footer, &[("version", &kb.about.content_version), ("reviewed", &kb.about.reviewed), ("next_review", &kb.about.next_review)]) }</p>
                 if !sources.is_empty() {
                     <SourceList lang={lang.clone()} {sources} />
                 }
