@@ -2,8 +2,8 @@
 //! Strict: an unknown field, a missing field or a value outside a vocabulary does not parse.
 
 use crate::{
-    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
-    PainRelief, Phase, Role, TopicKind, UiText, Urgency, Verification,
+    Certainty, Collapse, LanguageStatus, Measure, Milestone, Modifiable, ModifierKind, Offered,
+    OptionKind, PainRelief, Phase, Role, TextDirection, TopicKind, UiText, Urgency, Verification,
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -52,6 +52,16 @@ pub struct LanguageEntry {
     pub code: String,
     /// Name in the language itself.
     pub name: String,
+    /// `draft` (not offered to patients; may be incomplete) or `reviewed` (complete, checked).
+    #[serde(default)]
+    pub status: LanguageStatus,
+    /// Text direction, `ltr` or `rtl`.
+    #[serde(default)]
+    pub dir: TextDirection,
+    /// Made from the default language by the pseudo-translation (accented and 40 % longer), not
+    /// read from files: proves the translation pipeline. Must be `draft`.
+    #[serde(default)]
+    pub pseudo: bool,
 }
 
 /// `content/joints/<joint>.toml`.
@@ -473,6 +483,9 @@ pub struct TermEntry {
     /// Other forms of the term in the default language (plurals, abbreviations).
     #[serde(default)]
     pub also: Vec<String>,
+    /// Other forms in each other language, filled from its translation files (never written here).
+    #[serde(default)]
+    pub also_in: BTreeMap<String, Vec<String>>,
     /// Plain definition.
     pub definition: LocalText,
 }
@@ -570,6 +583,8 @@ pub struct Content {
     pub report_findings: Option<Entry<ReportFindingsFile>>,
     /// `report/words/<language>.toml`.
     pub report_words: Vec<Entry<ReportWordsFile>>,
+    /// How much each language other than the default has translated.
+    pub coverage: Vec<crate::i18n::Coverage>,
 }
 
 /// The files of one kind that parsed, with their entries.

@@ -13,17 +13,15 @@ pub struct GlossaryWords {
 }
 
 impl GlossaryWords {
-    /// The forms of every glossary term in `lang`: its name there and, in the source language,
-    /// the other forms the glossary lists (which are written in it).
+    /// The forms of every glossary term in `lang`: its name there and the other forms the
+    /// glossary lists in that language.
     pub fn new(kb: &Kb, lang: &LangId) -> GlossaryWords {
-        let source_language = lang == kb.default_lang();
         let mut forms: Vec<(String, TermId)> = kb
             .glossary
             .iter()
             .flat_map(|t| {
-                let other_forms = t.also.iter().filter(|_| source_language);
                 std::iter::once(t.term.get(lang))
-                    .chain(other_forms.map(String::as_str))
+                    .chain(t.also.get(lang).iter().map(String::as_str))
                     .map(|form| (fold_case(form), t.id.clone()))
             })
             .filter(|(form, _)| form.chars().count() > 1)

@@ -4,12 +4,14 @@
 pub use crate::files::{Content, Entry};
 
 use crate::files::{self, parsed, FigureEntry, LocalText};
+use crate::i18n::Translator;
 use crate::lint::{self, Problem, Rule};
 use crate::model::{
     About, Block, Change, Faq, Figure, Joint, Kb, Language, Modifier, Offer, PhaseText, Reading,
     RiskFactor, Situation, SituationNote, Source, Stage, StagingSystem, Term, Topic,
     TreatmentOption, Variant, WarningSign,
 };
+use crate::text::Forms;
 use crate::{
     Choice, FaqId, Finder, JointId, LangId, OptionId, Phase, Question, RiskFactorId, SituationId,
     SourceId, StageId, SystemId, TermId, Text, TopicId,
@@ -32,115 +34,187 @@ pub fn load_dir(dir: &Path) -> Result<Kb, Vec<Problem>> {
 }
 
 /// Reads and parses every file under `dir`, reporting files that are missing or do not parse.
+/// Each language's translations are merged into the files as they are read, and checked.
 pub fn read_dir(dir: &Path) -> (Content, Vec<Problem>) {
     let mut problems = Vec::new();
     let shown = |rel: &str| format!("{}/{}", dir.display(), rel);
-    let mut single = |name: &str| {
-        let path = dir.join(name);
-        if path.is_file() {
-            Some(path)
-        } else {
-            problems.push(Problem::new(
-                Rule::Schema,
-                shown(name),
-                "(file)",
-                format!("the content folder has no {name}"),
-            ));
-            None
-        }
+    if !dir.join("kb.toml").is_file() {
+        problems.push(Problem::new(
+            Rule::Schema,
+            shown("kb.toml"),
+            "(file)",
+            "the content folder has no kb.toml",
+        ));
+    }
+    // The languages come first: they say which translations to read.
+    let declared: Entry<files::AboutFile> = parse_file(
+        &dir.join("kb.toml"),
+        "kb",
+        shown("kb.toml"),
+        &mut Vec::new(),
+        None,
+    );
+    let languages = declared.file.map(|a| a.language).unwrap_or_default();
+    let mut tr = Translator::read(dir, &languages, &mut problems);
+    let mut read = Reader {
+        dir,
+        problems: &mut problems,
+        tr: &mut tr,
     };
-    let about_path = single("kb.toml");
-    let about = about_path.map(|p| parse_file(&p, "kb", shown("kb.toml"), &mut problems));
-    let content = Content {
+    let about = dir
+        .join("kb.toml")
+        .is_file()
+        .then(|| read.file("kb.toml", "kb"));
+    let mut ui: Vec<Entry<files::UiFile>> = read.kind("ui", false);
+    ui.extend(read.interfaces(languages.first().map(|l| l.code.as_str())));
+    let mut content = Content {
         about,
-        joints: read_kind(dir, "joints", &mut problems),
-        systems: read_kind(dir, "staging", &mut problems),
-        sources: read_kind(dir, "sources", &mut problems),
-        ui: read_kind(dir, "ui", &mut problems),
-        topics: read_kind(dir, "topics", &mut problems),
-        risk_factors: read_kind(dir, "risk-factors", &mut problems),
-        options: read_kind(dir, "options", &mut problems),
-        faqs: read_kind(dir, "faq", &mut problems),
-        glossary: read_kind(dir, "glossary", &mut problems),
-        warning_signs: if dir.join("warning-signs").is_dir() {
-            read_kind(dir, "warning-signs", &mut problems)
-        } else {
-            Vec::new()
-        },
-        situations: if dir.join("situations").is_dir() {
-            read_kind(dir, "situations", &mut problems)
-        } else {
-            Vec::new()
-        },
-        finder: dir.join("finder.toml").is_file().then(|| {
-            parse_file(
-                &dir.join("finder.toml"),
-                "finder",
-                shown("finder.toml"),
-                &mut problems,
-            )
-        }),
-        report_findings: dir.join("report/findings.toml").is_file().then(|| {
-            parse_file(
-                &dir.join("report/findings.toml"),
-                "findings",
-                shown("report/findings.toml"),
-                &mut problems,
-            )
-        }),
-        report_words: if dir.join("report/words").is_dir() {
-            read_kind(dir, "report/words", &mut problems)
-        } else {
-            Vec::new()
-        },
+        joints: read.kind("joints", true),
+        systems: read.kind("staging", true),
+        sources: read.kind("sources", true),
+        ui,
+        topics: read.kind("topics", true),
+        risk_factors: read.kind("risk-factors", true),
+        options: read.kind("options", true),
+        faqs: read.kind("faq", true),
+        glossary: read.kind("glossary", true),
+        warning_signs: read.optional_kind("warning-signs", true),
+        situations: read.optional_kind("situations", true),
+        finder: read.optional_file("finder.toml", "finder"),
+        report_findings: read.optional_file("report/findings.toml", "findings"),
+        // Each language has its own words file: nothing to translate.
+        report_words: read.optional_kind("report/words", false),
+        coverage: Vec::new(),
     };
+    content.coverage = tr.finish(&mut problems);
     (content, problems)
 }
 
-fn read_kind<T: DeserializeOwned>(
-    dir: &Path,
-    kind: &str,
-    problems: &mut Vec<Problem>,
-) -> Vec<Entry<T>> {
-    let folder = dir.join(kind);
-    let Ok(listing) = fs::read_dir(&folder) else {
-        problems.push(Problem::new(
-            Rule::Schema,
-            format!("{}/{kind}", dir.display()),
-            "(folder)",
-            "this folder is missing",
-        ));
-        return Vec::new();
-    };
-    let mut names: Vec<String> = listing
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    let mut entries = Vec::new();
-    for name in names {
-        let shown = format!("{}/{kind}/{name}", dir.display());
-        let Some(id) = name.strip_suffix(".toml") else {
-            problems.push(Problem::new(
-                Rule::BadName,
-                shown,
-                "(file name)",
-                "only .toml files belong in this folder",
+/// Reads content files, merging in their translations.
+struct Reader<'a> {
+    dir: &'a Path,
+    problems: &'a mut Vec<Problem>,
+    tr: &'a mut Translator,
+}
+
+impl Reader<'_> {
+    fn file<T: DeserializeOwned>(&mut self, rel: &str, id: &str) -> Entry<T> {
+        let shown = format!("{}/{rel}", self.dir.display());
+        parse_file(
+            &self.dir.join(rel),
+            id,
+            shown,
+            self.problems,
+            Some((&mut *self.tr, rel)),
+        )
+    }
+
+    fn optional_file<T: DeserializeOwned>(&mut self, rel: &str, id: &str) -> Option<Entry<T>> {
+        self.dir.join(rel).is_file().then(|| self.file(rel, id))
+    }
+
+    fn optional_kind<T: DeserializeOwned>(
+        &mut self,
+        kind: &str,
+        translated: bool,
+    ) -> Vec<Entry<T>> {
+        if self.dir.join(kind).is_dir() {
+            self.kind(kind, translated)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Every file of a kind (a folder), translated or not.
+    fn kind<T: DeserializeOwned>(&mut self, kind: &str, translated: bool) -> Vec<Entry<T>> {
+        let folder = self.dir.join(kind);
+        let Ok(listing) = fs::read_dir(&folder) else {
+            self.problems.push(Problem::new(
+                Rule::Schema,
+                format!("{}/{kind}", self.dir.display()),
+                "(folder)",
+                "this folder is missing",
             ));
-            continue;
+            return Vec::new();
         };
-        if !lint::is_kebab(id) {
-            problems.push(Problem::new(
-                Rule::BadName,
-                shown.clone(),
-                "(file name)",
-                format!("\"{id}\" must be lower-case letters, digits and dashes (it is the ID)"),
+        let mut names: Vec<String> = listing
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut entries = Vec::new();
+        for name in names {
+            let shown = format!("{}/{kind}/{name}", self.dir.display());
+            let Some(id) = name.strip_suffix(".toml") else {
+                self.problems.push(Problem::new(
+                    Rule::BadName,
+                    shown,
+                    "(file name)",
+                    "only .toml files belong in this folder",
+                ));
+                continue;
+            };
+            if !lint::is_kebab(id) {
+                self.problems.push(Problem::new(
+                    Rule::BadName,
+                    shown.clone(),
+                    "(file name)",
+                    format!(
+                        "\"{id}\" must be lower-case letters, digits and dashes (it is the ID)"
+                    ),
+                ));
+            }
+            let rel = format!("{kind}/{name}");
+            let tr = translated.then_some((&mut *self.tr, rel.as_str()));
+            entries.push(parse_file(
+                &folder.join(&name),
+                id,
+                shown,
+                self.problems,
+                tr,
             ));
         }
-        entries.push(parse_file(&folder.join(&name), id, shown, problems));
+        entries
     }
-    entries
+
+    /// Each other language's interface text: the default language's file with that language's
+    /// translations (`content/i18n/<lang>/ui.toml`) in place of its texts.
+    fn interfaces(&mut self, default: Option<&str>) -> Vec<Entry<files::UiFile>> {
+        let Some(default) = default else {
+            return Vec::new();
+        };
+        let path = self.dir.join("ui").join(format!("{default}.toml"));
+        let Some(table) = fs::read_to_string(path)
+            .ok()
+            .and_then(|text| toml::from_str::<toml::Table>(&text).ok())
+        else {
+            return Vec::new();
+        };
+        self.tr
+            .interface("ui.toml", &table, self.problems)
+            .into_iter()
+            .map(|(code, shown, table)| {
+                let file = match toml::Value::Table(table).try_into() {
+                    Ok(f) => Some(f),
+                    Err(e) => {
+                        self.problems.push(Problem::new(
+                            Rule::Schema,
+                            &shown,
+                            "(file)",
+                            e.to_string(),
+                        ));
+                        None
+                    }
+                };
+                Entry {
+                    id: code,
+                    path: shown,
+                    file,
+                }
+            })
+            .collect()
+    }
 }
 
 fn parse_file<T: DeserializeOwned>(
@@ -148,6 +222,7 @@ fn parse_file<T: DeserializeOwned>(
     id: &str,
     shown: String,
     problems: &mut Vec<Problem>,
+    translate: Option<(&mut Translator, &str)>,
 ) -> Entry<T> {
     let file = match fs::read_to_string(path) {
         Err(e) => {
@@ -160,7 +235,10 @@ fn parse_file<T: DeserializeOwned>(
             None
         }
         Ok(text) => match toml::from_str::<T>(&text) {
-            Ok(parsed) => Some(parsed),
+            Ok(parsed) => match translate {
+                Some((tr, rel)) if !tr.is_empty() => translated(&text, rel, tr, &shown, problems),
+                _ => Some(parsed),
+            },
             Err(e) => {
                 let (field, message) = describe_toml_error(&text, &e);
                 problems.push(Problem::new(Rule::Schema, shown.clone(), field, message));
@@ -172,6 +250,30 @@ fn parse_file<T: DeserializeOwned>(
         id: id.to_string(),
         path: shown,
         file,
+    }
+}
+
+/// The file with every language's translations merged in, typed again (it parsed without them).
+fn translated<T: DeserializeOwned>(
+    text: &str,
+    rel: &str,
+    tr: &mut Translator,
+    shown: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
+    let mut table: toml::Table = toml::from_str(text).ok()?;
+    tr.entity(rel, &mut table, problems);
+    match toml::Value::Table(table).try_into() {
+        Ok(t) => Some(t),
+        Err(e) => {
+            problems.push(Problem::new(
+                Rule::Schema,
+                shown,
+                "(translations)",
+                e.to_string(),
+            ));
+            None
+        }
     }
 }
 
@@ -217,6 +319,13 @@ fn link(c: &Content) -> Kb {
         .map(|l| Language {
             id: LangId::new(&l.code),
             name: l.name.clone(),
+            status: l.status,
+            dir: l.dir,
+            coverage: c
+                .coverage
+                .iter()
+                .find(|k| k.code == l.code)
+                .map_or((0, 0), |k| (k.translated, k.total)),
         })
         .collect();
     let default = &about.language[0].code;
@@ -466,7 +575,11 @@ fn link(c: &Content) -> Kb {
         .map(|t| Term {
             id: TermId::new(&t.id),
             term: text(&t.term),
-            also: t.also.clone(),
+            also: Forms::new(
+                std::iter::once((LangId::new(default), t.also.clone()))
+                    .chain(t.also_in.iter().map(|(l, f)| (LangId::new(l), f.clone())))
+                    .collect(),
+            ),
             definition: text(&t.definition),
         })
         .collect();
@@ -606,6 +719,19 @@ pub fn summary(kb: &Kb) -> String {
         kb.glossary.len(),
         kb.sources.len()
     );
+    for l in kb.about.languages.iter().skip(1) {
+        let (done, total) = l.coverage;
+        out.push_str(&format!(
+            "language {} ({}, {}): {done} of {total} texts translated ({:.1} %)\n",
+            l.id,
+            l.name,
+            match l.status {
+                crate::LanguageStatus::Draft => "draft",
+                crate::LanguageStatus::Reviewed => "reviewed",
+            },
+            done as f32 * 100.0 / total.max(1) as f32
+        ));
+    }
     let graded = kb.reading_grades();
     let easy = graded.iter().filter(|(_, g)| *g <= 8.0).count();
     out.push_str(&format!(

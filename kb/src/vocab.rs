@@ -286,3 +286,35 @@ impl Urgency {
     /// Every urgency, most urgent first.
     pub const ALL: [Urgency; 3] = [Urgency::Emergency, Urgency::SameDay, Urgency::Soon];
 }
+
+/// Whether a language may be offered to patients.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LanguageStatus {
+    /// Being translated or checked: built and tested, never offered, may fall back to the default.
+    Draft,
+    /// Every text translated and reviewed: offered to patients.
+    #[default]
+    Reviewed,
+}
+
+/// The direction a language's text runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextDirection {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl TextDirection {
+    /// The HTML `dir` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TextDirection::Ltr => "ltr",
+            TextDirection::Rtl => "rtl",
+        }
+    }
+}

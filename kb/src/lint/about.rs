@@ -2,6 +2,7 @@
 
 use super::{Lint, Rule};
 use crate::files::Content;
+use crate::LanguageStatus;
 use std::collections::BTreeSet;
 
 pub(super) fn check(lint: &mut Lint, c: &Content) {
@@ -38,15 +39,32 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
                     format!("language \"{}\" is declared twice", l.code),
                 );
             }
-            if !c.ui.iter().any(|u| u.id == l.code) {
+            if i == 0 && !c.ui.iter().any(|u| u.id == l.code) {
                 lint.push(
                     Rule::UnknownLanguage,
                     &e.path,
                     format!("language[{i}].code"),
                     format!(
-                        "\"{}\" is declared but content/ui/{}.toml is missing",
+                        "\"{}\" is the default language but content/ui/{}.toml is missing",
                         l.code, l.code
                     ),
+                );
+            }
+            let problem = if i == 0 && l.status == LanguageStatus::Draft {
+                Some("the default language is what every other one falls back to: it cannot be a draft")
+            } else if i == 0 && l.pseudo {
+                Some("the default language is the source of the pseudo-translation, not one")
+            } else if l.pseudo && l.status != LanguageStatus::Draft {
+                Some("a pseudo-language is never offered to patients: give it status = \"draft\"")
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                lint.push(
+                    Rule::LanguageDeclaration,
+                    &e.path,
+                    format!("language[{i}]"),
+                    message,
                 );
             }
         }
@@ -64,7 +82,21 @@ pub(super) fn check(lint: &mut Lint, c: &Content) {
             lint.patient(&e.path, &at("summary"), &change.summary);
         }
     }
+    let default = lint.texts.default;
     for u in &c.ui {
+        let translated = u.path.contains("/i18n/");
+        if !translated && u.id != default && lint.texts.languages.contains(&u.id) {
+            lint.push(
+                Rule::UnknownLanguage,
+                &u.path,
+                "(file name)",
+                format!(
+                    "only the default language's interface text lives in content/ui/: move \
+                     \"{}\" to content/i18n/{}/ui.toml (a translation file)",
+                    u.id, u.id
+                ),
+            );
+        }
         if !lint.texts.languages.contains(&u.id) {
             lint.push(
                 Rule::UnknownLanguage,

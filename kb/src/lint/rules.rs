@@ -90,11 +90,27 @@ pub enum Rule {
     /// KB034: a hedge or a measurement of the report decoder with no plain meaning, or with
     /// two.
     ReportMeaningMissing,
+    /// KB035: a reviewed language without a translation of a text (every patient and
+    /// interface text), or a blank translation.
+    TranslationMissing,
+    /// KB036: a translation whose `{placeholders}` are not exactly the English text's.
+    TranslationPlaceholders,
+    /// KB037: a translation whose numbers are not exactly the English text's ("13 in 100" can
+    /// never become "30 in 100").
+    TranslationNumbers,
+    /// KB038: a glossary term whose other forms (plurals, short forms) a language does not give.
+    TranslationGlossary,
+    /// KB039: a translation made from an earlier English text (its `from` hash differs), or of a
+    /// field that no longer exists.
+    TranslationStale,
+    /// KB040: a language declaration that cannot work: the default language a draft or made by
+    /// the pseudo-translation, or a pseudo-language that is not a draft.
+    LanguageDeclaration,
 }
 
 impl Rule {
     /// Every rule, in code order.
-    pub const ALL: [Rule; 34] = [
+    pub const ALL: [Rule; 40] = [
         Rule::Schema,
         Rule::BrokenReference,
         Rule::MissingSource,
@@ -129,6 +145,12 @@ impl Rule {
         Rule::ReportFindingUnworded,
         Rule::ReportStageRule,
         Rule::ReportMeaningMissing,
+        Rule::TranslationMissing,
+        Rule::TranslationPlaceholders,
+        Rule::TranslationNumbers,
+        Rule::TranslationGlossary,
+        Rule::TranslationStale,
+        Rule::LanguageDeclaration,
     ];
 
     /// The stable code, e.g. `KB003`.
@@ -168,6 +190,12 @@ impl Rule {
             Rule::ReportFindingUnworded => "KB032",
             Rule::ReportStageRule => "KB033",
             Rule::ReportMeaningMissing => "KB034",
+            Rule::TranslationMissing => "KB035",
+            Rule::TranslationPlaceholders => "KB036",
+            Rule::TranslationNumbers => "KB037",
+            Rule::TranslationGlossary => "KB038",
+            Rule::TranslationStale => "KB039",
+            Rule::LanguageDeclaration => "KB040",
         }
     }
 }
