@@ -1,5 +1,6 @@
 //! Loads and lints `content/` with the kb crate, so broken content fails the build, then embeds
-//! the validated knowledge base in the app as compact binary (postcard), with the stylesheets.
+//! the validated knowledge base's structure and default-language text in the app as compact
+//! binary (postcard), with the stylesheets.
 
 use std::path::Path;
 
@@ -25,7 +26,10 @@ fn main() {
         }
     };
     let out = std::env::var("OUT_DIR").unwrap();
-    let bytes = postcard::to_allocvec(&kb).expect("the knowledge base serialises");
+    // The default language only: each other language is a pack beside the code (xtask writes
+    // them from the same split, so their fingerprints match this structure).
+    let (bytes, _packs) =
+        avn_kb::pack::split(&kb, postcard::to_allocvec).expect("the knowledge base serialises");
     std::fs::write(Path::new(&out).join("kb.postcard"), bytes).expect("OUT_DIR is writable");
     std::fs::write(Path::new(&out).join("styles.css"), styles()).expect("OUT_DIR is writable");
 }

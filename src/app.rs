@@ -347,8 +347,20 @@ fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
             Problem::PlaceKeptByAnother => ui.place_kept_by_another.clone(),
         })
         .collect();
-    if !config.lang.is_empty() && kb.lang(&config.lang).is_none() {
-        notices.push(fill(&ui.unknown_language, &[("lang", &config.lang)]));
+    match kb.lang(&config.lang) {
+        None if !config.lang.is_empty() => {
+            notices.push(fill(&ui.unknown_language, &[("lang", &config.lang)]));
+        }
+        Some(lang) if crate::packs::failed(lang) => {
+            let name = kb
+                .about
+                .languages
+                .iter()
+                .find(|l| l.id == *lang)
+                .map_or(config.lang.as_str(), |l| l.name.as_str());
+            notices.push(fill(&ui.language_pack_missing, &[("lang", name)]));
+        }
+        _ => {}
     }
     if let Some(joint) = &config.joint {
         if !kb.joints.iter().any(|j| j.id.as_str() == joint) {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod content;
 pub mod decision;
 mod focus;
+mod packs;
 mod pages;
 pub mod place;
 mod report_words;
@@ -45,6 +46,8 @@ struct Instance {
     app: AppHandle<App>,
     /// It keeps the patient's place in the page's URL.
     keeps_place: bool,
+    /// The language it was asked to show (`data-lang`).
+    lang: String,
 }
 
 thread_local! {
@@ -75,6 +78,26 @@ pub fn start() {
         })
         .forget();
     }
+    // A language pack arrived (or failed): the aids asked to show that language start again
+    // with it (the patient's place is kept in the URL, when the page lets it).
+    packs::read_registered();
+    gloo::events::EventListener::new(&document, packs::PACK_EVENT, |_| {
+        let changed: Vec<String> = packs::read_registered()
+            .iter()
+            .map(|l| l.as_str().to_string())
+            .collect();
+        let hosts: Vec<Element> = INSTANCES.with(|all| {
+            all.borrow()
+                .iter()
+                .filter(|i| changed.contains(&i.lang))
+                .map(|i| i.host.clone())
+                .collect()
+        });
+        for host in hosts {
+            on_element(host, Change::Settings);
+        }
+    })
+    .forget();
     if document.ready_state() == "loading" {
         let mount = wasm_bindgen::closure::Closure::once_into_js(mount_all);
         let _ =
@@ -105,7 +128,7 @@ fn on_element(host: Element, change: Change) {
             if let Some(old) = old {
                 old.app.destroy();
                 old.root.remove();
-                mount(host);
+                mount(host, true);
             }
         }
     }
@@ -127,7 +150,7 @@ pub fn mount_all() {
 fn mount_if_new(host: Element) {
     let known = INSTANCES.with(|all| all.borrow().iter().any(|i| i.host == host));
     if !known {
-        mount(host);
+        mount(host, false);
     }
 }
 
@@ -215,7 +238,8 @@ fn describe(host: &Element) -> String {
     out
 }
 
-fn mount(host: Element) {
+/// Mounts the aid on `host`; `again` when it held the aid before (its shadow root is the aid's).
+fn mount(host: Element, again: bool) {
     let mut config = Config::from_attributes(with_address_settings(attributes(&host)));
     let document = gloo::utils::document();
     // A patient already on a link of the start view written into the page keeps their place:
@@ -226,7 +250,7 @@ fn mount(host: Element) {
         .and_then(|active| active.text_content());
     let (Ok(shadow), Ok(root)) = (
         host.shadow_root()
-            .filter(|_| host.tag_name().eq_ignore_ascii_case(HOST_ELEMENT))
+            .filter(|_| again || host.tag_name().eq_ignore_ascii_case(HOST_ELEMENT))
             .map_or_else(
                 || host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)),
                 Ok,
@@ -271,9 +295,11 @@ fn mount(host: Element) {
     let _ = shadow.append_child(&root);
     let failure = content::kb().map_or(FALLBACK_FAILURE.to_string(), |kb| {
         let lang = kb.lang(&config.lang).unwrap_or(kb.default_lang());
+        packs::request(lang);
         kb.ui(lang).something_went_wrong.clone()
     });
     let keeps_place = config.place_in_url;
+    let lang = config.lang.clone();
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), Props { config }).render();
     // The page's written copy of the start view has done its work: gone, so nothing reads or
     // finds it twice.
@@ -291,6 +317,7 @@ fn mount(host: Element) {
             failure,
             app,
             keeps_place,
+            lang,
         })
     });
 }

@@ -10,6 +10,7 @@ pub mod fit;
 pub mod glossary;
 pub mod ids;
 pub mod model;
+pub mod pack;
 pub mod readability;
 pub mod report;
 pub mod text;
@@ -17,6 +18,8 @@ pub mod vocab;
 
 #[cfg(feature = "load")]
 pub mod files;
+#[cfg(feature = "load")]
+pub mod i18n;
 #[cfg(feature = "load")]
 pub mod lint;
 #[cfg(feature = "load")]
@@ -37,8 +40,8 @@ pub use model::{
     PhaseText, Reading, RiskFactor, Situation, SituationNote, Source, Stage, StagingSystem, Term,
     Topic, TreatmentOption, UiText, Variant, WarningSign,
 };
-pub use text::{cut_to_graphemes, fill, grapheme_count, graphemes, years, Text};
+pub use text::{cut_to_graphemes, fill, grapheme_count, graphemes, years, Forms, Text};
 pub use vocab::{
-    Certainty, Collapse, Measure, Milestone, Modifiable, ModifierKind, Offered, OptionKind,
-    PainRelief, Phase, Role, TopicKind, Urgency, Value, Verification,
+    Certainty, Collapse, LanguageStatus, Measure, Milestone, Modifiable, ModifierKind, Offered,
+    OptionKind, PainRelief, Phase, Role, TextDirection, TopicKind, Urgency, Value, Verification,
 };

@@ -352,8 +352,8 @@ pub struct Term {
     pub id: TermId,
     /// The term.
     pub term: Text,
-    /// Other forms in the default language (plurals, abbreviations).
-    pub also: Vec<String>,
+    /// Other forms in each language (plurals, abbreviations).
+    pub also: crate::text::Forms,
     /// Plain definition.
     pub definition: Text,
 }
@@ -426,6 +426,12 @@ pub struct Language {
     pub id: LangId,
     /// Its name in itself, e.g. `English`.
     pub name: String,
+    /// Draft (never offered to patients) or reviewed.
+    pub status: crate::LanguageStatus,
+    /// Its text direction.
+    pub dir: crate::TextDirection,
+    /// How many of the default language's texts it has, of how many.
+    pub coverage: (u32, u32),
 }
 
 /// A joint that AVN can affect.
@@ -558,6 +564,27 @@ macro_rules! ui_text {
         /// Which fields are lists, in order: the compact layout.
         const UI_TEXT_LISTS: &[bool] = &[$(<$ty as UiField>::LIST),*];
 
+        impl $name {
+            /// How many strings a language pack holds for it (one per field).
+            pub const FIELDS: usize = UI_TEXT_LISTS.len();
+
+            /// Its fields in order, one string each (a list's items joined by U+001F).
+            #[inline(never)]
+            pub fn to_pack(&self) -> Vec<String> {
+                vec![$(UiField::pack(&self.$field)),*]
+            }
+
+            /// Read back from [`Self::to_pack`]'s strings; `None` unless there is one per field.
+            #[inline(never)]
+            pub fn from_pack(items: &[&str]) -> Option<Self> {
+                if items.len() != Self::FIELDS {
+                    return None;
+                }
+                let mut items = items.iter();
+                Some($name { $($field: UiField::unpack(items.next().copied().unwrap_or(""))),* })
+            }
+        }
+
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 #[cfg(any(feature = "load", test))]
@@ -607,10 +634,20 @@ trait UiField: Sized {
     const LIST: bool;
     /// The next decoded value (the decoder read exactly one per field, of the right kind).
     fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self;
+    /// As one string of a language pack.
+    fn pack(&self) -> String;
+    /// Read back from [`UiField::pack`].
+    fn unpack(s: &str) -> Self;
 }
 
 impl UiField for String {
     const LIST: bool = false;
+    fn pack(&self) -> String {
+        self.clone()
+    }
+    fn unpack(s: &str) -> Self {
+        s.to_string()
+    }
     fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self {
         match values.next() {
             Some(UiValue::One(s)) => s,
@@ -621,6 +658,16 @@ impl UiField for String {
 
 impl UiField for Vec<String> {
     const LIST: bool = true;
+    fn pack(&self) -> String {
+        self.join("\u{1f}")
+    }
+    fn unpack(s: &str) -> Self {
+        if s.is_empty() {
+            Vec::new()
+        } else {
+            s.split('\u{1f}').map(str::to_string).collect()
+        }
+    }
     fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self {
         match values.next() {
             Some(UiValue::List(l)) => l,
@@ -657,6 +704,7 @@ pub struct UiText {
     pub choose_joint: String,
     pub stages_in_system: String,
     pub unknown_language: String,
+    pub language_pack_missing: String,
     pub stage_heading: String,
     pub group_label: String,
     pub shape_label: String,

@@ -5,8 +5,35 @@ use serde::{Deserialize, Serialize};
 
 /// One piece of patient text in every language it has been written in. The loader puts the
 /// default language first and guarantees it is there, so a missing translation falls back to it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Its serde code also splits off and joins language packs (see [`crate::pack`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Text(Vec<(LangId, String)>);
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let find = |lang: &LangId| {
+            self.0
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map(|(_, t)| t.clone())
+        };
+        if crate::pack::split_off(&find) {
+            self.0[..self.0.len().min(1)].serialize(s)
+        } else {
+            self.0.serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    // Once, not inlined at each of the model's hundreds of text fields (48 KB of wasm otherwise).
+    #[inline(never)]
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut texts = Vec::<(LangId, String)>::deserialize(d)?;
+        texts.extend(crate::pack::join_next());
+        Ok(Text(texts))
+    }
+}
 
 impl Text {
     #[cfg_attr(not(feature = "load"), allow(dead_code))]
@@ -21,6 +48,55 @@ impl Text {
             .find(|(l, _)| l == lang)
             .or(self.0.first())
             .map_or("", |(_, s)| s.as_str())
+    }
+}
+
+/// Other forms of a glossary word (plurals, short forms) in each language that gives them. A
+/// language without its own forms has none: another language's forms never match its text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Forms(Vec<(LangId, Vec<String>)>);
+
+impl Serialize for Forms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let find = |lang: &LangId| {
+            self.0
+                .iter()
+                .find(|(l, _)| l == lang)
+                .map(|(_, f)| f.join("\u{1f}"))
+        };
+        if crate::pack::split_off(&find) {
+            self.0[..self.0.len().min(1)].serialize(s)
+        } else {
+            self.0.serialize(s)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Forms {
+    #[inline(never)]
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut forms = Vec::<(LangId, Vec<String>)>::deserialize(d)?;
+        forms.extend(
+            crate::pack::join_next()
+                .into_iter()
+                .map(|(l, s)| (l, s.split('\u{1f}').map(str::to_string).collect())),
+        );
+        Ok(Forms(forms))
+    }
+}
+
+impl Forms {
+    #[cfg_attr(not(feature = "load"), allow(dead_code))]
+    pub(crate) fn new(by_language: Vec<(LangId, Vec<String>)>) -> Self {
+        Self(by_language)
+    }
+
+    /// The forms in `lang`.
+    pub fn get(&self, lang: &LangId) -> &[String] {
+        self.0
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map_or(&[], |(_, f)| f.as_slice())
     }
 }
 

@@ -92,7 +92,12 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
     let script = app_script(&glue, &wasm, &kb.about);
     write(&out.join(format!("{APP}.js")), script.as_bytes())?;
 
-    let ui = &kb.ui[0].1;
+    // Each language other than the default is a pack beside the code: a script for the embed
+    // (`avn-aid.<lang>.js`, added from beside `avn-aid.js` when a host asks for the language),
+    // inlined into that language's own hosted page and offline file.
+    let (_, packs) = avn_kb::pack::split(&kb, |kb| {
+        postcard::to_allocvec(kb).map_err(|e| e.to_string())
+    })?;
     let template = fs::read_to_string(root.join("index.html")).map_err(|e| e.to_string())?;
     // The pages carry the start view as HTML, laid out by the aid's own styles, so it shows
     // while the code is still arriving.
@@ -100,36 +105,100 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
         "{PAGE_STYLE}{}",
         crate::css::stylesheets(&root.join("styles"))?
     );
-    let first_view = crate::first_view::render(&kb);
-    let page = |csp: &str, script_tag: &str, offline_link: &str, noscript: &str| {
-        template
-            .replace("{{csp}}", csp)
-            .replace("{{style}}", &page_style)
-            .replace("{{first_view}}", &first_view)
-            .replace("{{title}}", &ui.app_title)
-            .replace("{{content_version}}", &kb.about.content_version)
-            .replace("{{offline_link}}", offline_link)
-            .replace("{{noscript}}", noscript)
-            .replace("{{script}}", script_tag)
-    };
-    // Both pages inline the script and allow exactly it by hash. Hosted, that saves a second
-    // round trip before anything can run (562 ms on slow 4G, measured by the benchmark);
-    // offline, it is the only way to run from disk (file://), and a saved copy keeps its policy.
-    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script.as_bytes()));
-    let inline_csp = csp(&format!("'sha256-{hash}'"), &page_style);
-    let inline_script = format!("<script>{script}</script>");
-    let hosted = page(
-        &inline_csp,
-        &inline_script,
-        &format!(
-            "<p class=\"avn-offline-link\"><a href=\"{APP}-offline.html\" download>{}</a></p>",
-            ui.offline_link
-        ),
-        &format!(" <a href=\"{APP}-reference.html\">Read the full reference without it</a>."),
-    );
-    write(&out.join("index.html"), hosted.as_bytes())?;
-    let offline = page(&inline_csp, &inline_script, "", "");
-    write(&out.join(format!("{APP}-offline.html")), offline.as_bytes())?;
+    // Other languages' pages for patients to find: reviewed ones only (drafts are never offered).
+    let offered: Vec<&avn_kb::Language> = kb
+        .about
+        .languages
+        .iter()
+        .filter(|l| l.status == avn_kb::LanguageStatus::Reviewed)
+        .collect();
+    for (i, language) in kb.about.languages.iter().enumerate() {
+        let lang = &language.id;
+        let ui = kb.ui(lang);
+        let (folder, up) = if i == 0 {
+            (out.clone(), "")
+        } else {
+            (out.join(lang.as_str()), "../")
+        };
+        fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+        let pack_script = packs
+            .iter()
+            .find(|p| p.lang == *lang)
+            .map(|p| pack_script(&p.write()));
+        if let Some(script) = &pack_script {
+            write(&out.join(format!("{APP}.{lang}.js")), script.as_bytes())?;
+        }
+        let alternates: String = offered
+            .iter()
+            .filter(|_| offered.len() > 1)
+            .map(|l| {
+                let href = if l.id == *kb.default_lang() {
+                    format!("{up}index.html")
+                } else {
+                    format!("{up}{}/index.html", l.id)
+                };
+                format!(
+                    "<link rel=\"alternate\" hreflang=\"{}\" href=\"{href}\">",
+                    l.id
+                )
+            })
+            .collect();
+        let first_view = crate::first_view::render(&kb, lang);
+        let page = |csp: &str, script_tag: &str, offline_link: &str, noscript: &str| {
+            template
+                .replace("{{lang}}", lang.as_str())
+                .replace("{{dir}}", language.dir.as_str())
+                .replace("{{alternates}}", &alternates)
+                .replace("{{csp}}", csp)
+                .replace("{{style}}", &page_style)
+                .replace("{{first_view}}", &first_view)
+                .replace("{{title}}", &crate::reference::esc(&ui.app_title))
+                .replace("{{content_version}}", &kb.about.content_version)
+                .replace("{{offline_link}}", offline_link)
+                .replace("{{noscript}}", noscript)
+                .replace("{{script}}", script_tag)
+        };
+        // Both pages inline the script (and the language's pack) and allow exactly them by
+        // hash. Hosted, that saves a second round trip before anything can run (562 ms on slow
+        // 4G, measured by the benchmark); offline, it is the only way to run from disk
+        // (file://), and a saved copy keeps its policy.
+        let inlined: Vec<&str> = pack_script
+            .iter()
+            .map(String::as_str)
+            .chain([script.as_str()])
+            .collect();
+        let hashes: Vec<String> = inlined
+            .iter()
+            .map(|s| {
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s.as_bytes()))
+                )
+            })
+            .collect();
+        let inline_csp = csp(&hashes.join(" "), &page_style);
+        let inline_script: String = inlined
+            .iter()
+            .map(|s| format!("<script>{s}</script>"))
+            .collect();
+        let hosted = page(
+            &inline_csp,
+            &inline_script,
+            &format!(
+                "<p class=\"avn-offline-link\"><a href=\"{APP}-offline.html\" download>{}</a></p>",
+                crate::reference::esc(&ui.offline_link)
+            ),
+            &format!(
+                " <a href=\"{up}{APP}-reference.html\">Read the full reference without it</a>."
+            ),
+        );
+        write(&folder.join("index.html"), hosted.as_bytes())?;
+        let offline = page(&inline_csp, &inline_script, "", "");
+        write(
+            &folder.join(format!("{APP}-offline.html")),
+            offline.as_bytes(),
+        )?;
+    }
 
     // The whole knowledge base as a page with no script: the benchmark's baseline, and what
     // the hosted page offers when JavaScript is off.
@@ -212,6 +281,7 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
          {glue}\n\
          var facts = {facts};\n\
          {element}\n\
+         {pack_loader}\n\
          var packed = \"{packed}\";\n\
          var failure = null;\n\
          function fail(error) {{\n\
@@ -238,10 +308,30 @@ fn app_script(glue: &str, wasm: &[u8], about: &avn_kb::About) -> String {
          }} catch (error) {{ fail(error); }}\n\
          }})();\n",
         element = CUSTOM_ELEMENT,
+        pack_loader = PACK_LOADER,
         late_hosts = LATE_HOSTS,
         mount_call = MOUNT_CALL
     )
 }
+
+/// The loader of language packs the app asks for: `avn-aid.<lang>.js` beside this script (its own
+/// address, with any query the site adds), by a script element, so a site needs only to allow
+/// its own scripts. A failure (no such file, blocked, offline) is recorded as `false`, and both
+/// outcomes are announced to the app with the `avn-aid-pack` event. An inline copy of this
+/// script (hosted page, offline file) has no address: its pages inline their pack instead.
+const PACK_LOADER: &str = "var here = (document.currentScript && document.currentScript.src) || '';
+if (!window[Symbol.for('avn-aid-load-pack')]) {
+  Object.defineProperty(window, Symbol.for('avn-aid-load-pack'), { value: function (lang) {
+    var k = Symbol.for('avn-aid-packs');
+    var packs = window[k] || (window[k] = {});
+    function failed() { packs[lang] = false; document.dispatchEvent(new Event('avn-aid-pack')); }
+    if (!/^[A-Za-z0-9-]{1,35}$/.test(lang) || !/\\.js([?#].*)?$/.test(here)) { setTimeout(failed, 0); return; }
+    var s = document.createElement('script');
+    s.src = here.replace(/\\.js([?#].*)?$/, '.' + lang + '.js$1');
+    s.onerror = failed;
+    (document.head || document.documentElement).appendChild(s);
+  } });
+}";
 
 /// A `<div data-avn-aid>` added after the page loaded (tabs, accordions, page builders, themes
 /// that load content by script) is announced to the app as an `<avn-aid>` announces itself.
@@ -301,6 +391,39 @@ const CUSTOM_ELEMENT: &str = "if (window.customElements && !window.customElement
     get nextReview() { return facts.nextReview; }
   });
 }";
+
+/// A language pack as a script: it puts the pack's text in the page's pack registry and tells
+/// the app. Written as UTF-8 (not escapes), so a pack in another script costs what its text does.
+fn pack_script(pack: &str) -> String {
+    let lang = pack.split(' ').nth(2).unwrap_or_default();
+    format!(
+        "(function () {{ var k = Symbol.for('avn-aid-packs'); var packs = window[k] || (window[k] = {{}}); \
+         packs[{}] = {}; document.dispatchEvent(new Event('avn-aid-pack')); }})();\n",
+        js_string(lang),
+        js_text(pack)
+    )
+}
+
+/// `text` as a JavaScript string literal in UTF-8: only quotes, backslashes, line ends, control
+/// characters and `<` (so no `</script>` can end an inline script) are escaped.
+fn js_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\x3c"),
+            '\u{2028}' | '\u{2029}' => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// `text` as a JavaScript string literal.
 fn js_string(text: &str) -> String {
@@ -369,18 +492,29 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 fn print_sizes(out: &Path) -> Result<(), String> {
-    let mut files: Vec<PathBuf> = fs::read_dir(out)
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+    let listing = |dir: &Path| -> Result<Vec<PathBuf>, String> {
+        Ok(fs::read_dir(dir)
+            .map_err(|e| e.to_string())?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect())
+    };
+    let mut files = Vec::new();
+    for path in listing(out)? {
+        if path.is_dir() {
+            files.extend(listing(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
     files.sort();
     println!("\n{:<24} {:>10} {:>10}", "shipped file", "raw B", "gzip B");
     for path in files {
         let bytes = fs::read(&path).map_err(|e| e.to_string())?;
-        let name = path.file_name().unwrap().to_string_lossy();
+        let name = path.strip_prefix(out).unwrap_or(&path).to_string_lossy();
         println!("{name:<24} {:>10} {:>10}", bytes.len(), gzip_len(&bytes));
     }
     println!("(hosted page = index.html, script inlined; embed = avn-aid.js; offline = avn-aid-offline.html;");
-    println!(" static full reference, no script = avn-aid-reference.html)\n");
+    println!(" static full reference, no script = avn-aid-reference.html; avn-aid.<lang>.js = a language's");
+    println!(" pack for the embed; <lang>/ = that language's hosted page and offline file, pack inlined)\n");
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! removes this copy (`data-avn-first-view`) once its own view is in place.
 
 use crate::reference::esc;
-use avn_kb::{fill, Kb};
+use avn_kb::{fill, Kb, LangId};
 
 /// The reference pages of the app's footer, in its order: the fragment keyword of each
 /// (`Reference::keyword` in `src/place.rs`) and its title.
@@ -23,8 +23,7 @@ fn more_links(ui: &avn_kb::UiText) -> [(&'static str, &str); 6] {
 }
 
 /// The start view in the default language, as the content of the page's `<div data-avn-aid>`.
-pub fn render(kb: &Kb) -> String {
-    let lang = kb.default_lang();
+pub fn render(kb: &Kb, lang: &LangId) -> String {
     let ui = kb.ui(lang);
     let mut out = format!(
         "<div class=\"avn-root\" data-avn-first-view><section class=\"avn-aid\" lang=\"{}\" aria-label=\"{}\">\

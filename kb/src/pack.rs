@@ -1,0 +1,266 @@
+//! Language packs: the knowledge base's structure travels with the code in the default language
+//! only, and each other language's text is a pack beside it, one string table per language, so
+//! adding a language adds nothing to another language's download.
+//!
+//! A pack is one string: a header record, the interface strings in field order, then every patient
+//! text in the order the structure serialises them, records separated by U+001E (no text may hold
+//! it), and an empty record where a text has no translation (the default language shows). It is
+//! read by splitting, with no serde decoder. Design choice: the order is the serialisation order of
+//! the structure itself, so there is no key to store and nothing to keep in step by hand; a
+//! fingerprint of the structure in the header rejects a pack built for other content.
+
+use crate::{Kb, LangId, UiText};
+use std::cell::RefCell;
+
+/// Separates a pack's records.
+pub const RECORD: char = '\u{1e}';
+/// Separates a list's items within one record.
+pub const ITEM: char = '\u{1f}';
+const MAGIC: &str = "avn-aid-pack 1";
+
+/// One language's text, as read from its pack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pack {
+    /// Its language.
+    pub lang: LangId,
+    /// The structure it was made for.
+    pub fingerprint: String,
+    ui: Vec<String>,
+    texts: Vec<String>,
+}
+
+/// Why a pack cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PackError {
+    /// Not a pack, or a pack of another format.
+    NotAPack,
+    /// A pack for other content (another version of the guide).
+    OtherContent,
+    /// Its text count does not match the structure.
+    WrongLength,
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            PackError::NotAPack => "not a language pack of this guide",
+            PackError::OtherContent => "a language pack made for another version of this guide",
+            PackError::WrongLength => "a language pack whose texts do not fit this guide",
+        })
+    }
+}
+
+impl Pack {
+    /// Reads a pack's text.
+    pub fn read(text: &str) -> Result<Pack, PackError> {
+        let mut records = text.split(RECORD);
+        let header = records.next().ok_or(PackError::NotAPack)?;
+        let mut words = header
+            .strip_prefix(MAGIC)
+            .ok_or(PackError::NotAPack)?
+            .split(' ');
+        let (Some(""), Some(lang), Some(fingerprint), Some(ui)) =
+            (words.next(), words.next(), words.next(), words.next())
+        else {
+            return Err(PackError::NotAPack);
+        };
+        let ui: usize = ui.parse().map_err(|_| PackError::NotAPack)?;
+        let all: Vec<String> = records.map(str::to_string).collect();
+        if all.len() < ui || ui != UiText::FIELDS {
+            return Err(PackError::WrongLength);
+        }
+        let (ui, texts) = all.split_at(ui);
+        Ok(Pack {
+            lang: LangId::new(lang),
+            fingerprint: fingerprint.to_string(),
+            ui: ui.to_vec(),
+            texts: texts.to_vec(),
+        })
+    }
+
+    /// The pack as text.
+    pub fn write(&self) -> String {
+        let mut out = format!(
+            "{MAGIC} {} {} {}",
+            self.lang,
+            self.fingerprint,
+            self.ui.len()
+        );
+        for r in self.ui.iter().chain(&self.texts) {
+            out.push(RECORD);
+            out.push_str(r);
+        }
+        out
+    }
+
+    /// How many patient texts it holds (translated or not).
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Whether it holds no patient text.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+}
+
+/// What Text's and Forms' serde code does while a pack is split off or joined.
+enum Packing {
+    /// Writing the structure: keep the default language's text and move each other language's
+    /// text to its table.
+    Split {
+        langs: Vec<LangId>,
+        tables: Vec<Vec<String>>,
+    },
+    /// Reading the structure: add each pack's next text.
+    Join { packs: Vec<Pack>, at: usize },
+}
+
+thread_local! {
+    static PACKING: RefCell<Option<Packing>> = const { RefCell::new(None) };
+}
+
+/// While splitting: the other languages' texts of one field, to move to their tables. Returns
+/// whether a split is going on (the caller then writes the default language only).
+pub(crate) fn split_off(texts: &dyn Fn(&LangId) -> Option<String>) -> bool {
+    PACKING.with(|p| match &mut *p.borrow_mut() {
+        Some(Packing::Split { langs, tables }) => {
+            for (lang, table) in langs.iter().zip(tables.iter_mut()) {
+                table.push(texts(lang).unwrap_or_default());
+            }
+            true
+        }
+        _ => false,
+    })
+}
+
+/// While joining: each pack's next text, for the field just read (empty texts left out).
+#[inline(never)]
+pub(crate) fn join_next() -> Vec<(LangId, String)> {
+    PACKING.with(|p| match &mut *p.borrow_mut() {
+        Some(Packing::Join { packs, at }) => {
+            let out = packs
+                .iter()
+                .filter_map(|pack| {
+                    let s = pack.texts.get(*at)?;
+                    (!s.is_empty()).then(|| (pack.lang.clone(), s.clone()))
+                })
+                .collect();
+            *at += 1;
+            out
+        }
+        _ => Vec::new(),
+    })
+}
+
+/// A fingerprint of a structure's bytes (FNV-1a, 64 bits, hex).
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Splits `kb` into its structure in the default language (encoded by `encode`) and one pack per
+/// other language.
+pub fn split<E>(
+    kb: &Kb,
+    encode: impl FnOnce(&Kb) -> Result<Vec<u8>, E>,
+) -> Result<(Vec<u8>, Vec<Pack>), E> {
+    let langs: Vec<LangId> = kb
+        .about
+        .languages
+        .iter()
+        .skip(1)
+        .map(|l| l.id.clone())
+        .collect();
+    let mut structure = kb.clone();
+    let ui: Vec<(LangId, UiText)> = structure.ui.split_off(1.min(structure.ui.len()));
+    PACKING.with(|p| {
+        *p.borrow_mut() = Some(Packing::Split {
+            langs: langs.clone(),
+            tables: vec![Vec::new(); langs.len()],
+        })
+    });
+    let encoded = encode(&structure);
+    let tables = match PACKING.with(|p| p.borrow_mut().take()) {
+        Some(Packing::Split { tables, .. }) => tables,
+        _ => Vec::new(),
+    };
+    let bytes = encoded?;
+    let print = fingerprint(&bytes);
+    let packs = langs
+        .into_iter()
+        .zip(tables)
+        .map(|(lang, texts)| Pack {
+            ui: ui
+                .iter()
+                .find(|(l, _)| *l == lang)
+                .map_or_else(|| vec![String::new(); UiText::FIELDS], |(_, u)| u.to_pack()),
+            lang,
+            fingerprint: print.clone(),
+            texts,
+        })
+        .collect();
+    Ok((bytes, packs))
+}
+
+/// Decodes the structure (with `decode`) with every pack's text added to it. A pack for other
+/// content, or whose texts do not fit, is refused.
+#[inline(never)]
+pub fn join<E>(
+    structure: &[u8],
+    packs: &[Pack],
+    decode: impl FnOnce() -> Result<Kb, E>,
+) -> Result<Kb, JoinError<E>> {
+    let print = fingerprint(structure);
+    if let Some(p) = packs.iter().find(|p| p.fingerprint != print) {
+        return Err(JoinError::Pack(p.lang.clone(), PackError::OtherContent));
+    }
+    PACKING.with(|p| {
+        *p.borrow_mut() = Some(Packing::Join {
+            packs: packs.to_vec(),
+            at: 0,
+        })
+    });
+    let decoded = decode();
+    let read = match PACKING.with(|p| p.borrow_mut().take()) {
+        Some(Packing::Join { at, .. }) => at,
+        _ => 0,
+    };
+    let mut kb = decoded.map_err(JoinError::Decode)?;
+    for pack in packs {
+        if pack.texts.len() != read {
+            return Err(JoinError::Pack(pack.lang.clone(), PackError::WrongLength));
+        }
+        // An interface string the language lacks shows in the default language.
+        let default = kb.ui.first().map(|(_, u)| u.to_pack()).unwrap_or_default();
+        let filled: Vec<&str> = pack
+            .ui
+            .iter()
+            .zip(
+                default
+                    .iter()
+                    .map(String::as_str)
+                    .chain(std::iter::repeat("")),
+            )
+            .map(|(s, d)| if s.is_empty() { d } else { s.as_str() })
+            .collect();
+        let ui = UiText::from_pack(&filled)
+            .ok_or_else(|| JoinError::Pack(pack.lang.clone(), PackError::WrongLength))?;
+        kb.ui.retain(|(l, _)| *l != pack.lang);
+        kb.ui.push((pack.lang.clone(), ui));
+    }
+    Ok(kb)
+}
+
+/// Why joining failed.
+#[derive(Debug)]
+pub enum JoinError<E> {
+    /// A pack cannot be used.
+    Pack(LangId, PackError),
+    /// The structure did not decode.
+    Decode(E),
+}
