@@ -569,13 +569,11 @@ macro_rules! ui_text {
             pub const FIELDS: usize = UI_TEXT_LISTS.len();
 
             /// Its fields in order, one string each (a list's items joined by U+001F).
-            #[inline(never)]
             pub fn to_pack(&self) -> Vec<String> {
                 vec![$(UiField::pack(&self.$field)),*]
             }
 
             /// Read back from [`Self::to_pack`]'s strings; `None` unless there is one per field.
-            #[inline(never)]
             pub fn from_pack(items: &[&str]) -> Option<Self> {
                 if items.len() != Self::FIELDS {
                     return None;

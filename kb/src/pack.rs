@@ -120,9 +120,30 @@ thread_local! {
     static PACKING: RefCell<Option<Packing>> = const { RefCell::new(None) };
 }
 
+/// Serialises one field's texts per language: all of them, or, while a pack is split off, the
+/// default language's only, each other language's going to its table (as `record` writes it).
+pub(crate) fn serialize_by_language<T: serde::Serialize, S: serde::Serializer>(
+    by_language: &[(LangId, T)],
+    record: impl Fn(&T) -> String,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::Serialize;
+    let find = |lang: &LangId| {
+        by_language
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| record(t))
+    };
+    if split_off(&find) {
+        by_language[..by_language.len().min(1)].serialize(s)
+    } else {
+        by_language.serialize(s)
+    }
+}
+
 /// While splitting: the other languages' texts of one field, to move to their tables. Returns
 /// whether a split is going on (the caller then writes the default language only).
-pub(crate) fn split_off(texts: &dyn Fn(&LangId) -> Option<String>) -> bool {
+fn split_off(texts: &dyn Fn(&LangId) -> Option<String>) -> bool {
     PACKING.with(|p| match &mut *p.borrow_mut() {
         Some(Packing::Split { langs, tables }) => {
             for (lang, table) in langs.iter().zip(tables.iter_mut()) {
@@ -135,7 +156,6 @@ pub(crate) fn split_off(texts: &dyn Fn(&LangId) -> Option<String>) -> bool {
 }
 
 /// While joining: each pack's next text, for the field just read (empty texts left out).
-#[inline(never)]
 pub(crate) fn join_next() -> Vec<(LangId, String)> {
     PACKING.with(|p| match &mut *p.borrow_mut() {
         Some(Packing::Join { packs, at }) => {
@@ -209,7 +229,6 @@ pub fn split<E>(
 
 /// Decodes the structure (with `decode`) with every pack's text added to it. A pack for other
 /// content, or whose texts do not fit, is refused.
-#[inline(never)]
 pub fn join<E>(
     structure: &[u8],
     packs: &[Pack],

@@ -11,23 +11,11 @@ pub struct Text(Vec<(LangId, String)>);
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let find = |lang: &LangId| {
-            self.0
-                .iter()
-                .find(|(l, _)| l == lang)
-                .map(|(_, t)| t.clone())
-        };
-        if crate::pack::split_off(&find) {
-            self.0[..self.0.len().min(1)].serialize(s)
-        } else {
-            self.0.serialize(s)
-        }
+        crate::pack::serialize_by_language(&self.0, String::clone, s)
     }
 }
 
 impl<'de> Deserialize<'de> for Text {
-    // Once, not inlined at each of the model's hundreds of text fields (48 KB of wasm otherwise).
-    #[inline(never)]
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut texts = Vec::<(LangId, String)>::deserialize(d)?;
         texts.extend(crate::pack::join_next());
@@ -58,22 +46,11 @@ pub struct Forms(Vec<(LangId, Vec<String>)>);
 
 impl Serialize for Forms {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let find = |lang: &LangId| {
-            self.0
-                .iter()
-                .find(|(l, _)| l == lang)
-                .map(|(_, f)| f.join("\u{1f}"))
-        };
-        if crate::pack::split_off(&find) {
-            self.0[..self.0.len().min(1)].serialize(s)
-        } else {
-            self.0.serialize(s)
-        }
+        crate::pack::serialize_by_language(&self.0, |f| f.join("\u{1f}"), s)
     }
 }
 
 impl<'de> Deserialize<'de> for Forms {
-    #[inline(never)]
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut forms = Vec::<(LangId, Vec<String>)>::deserialize(d)?;
         forms.extend(
