@@ -578,8 +578,26 @@ macro_rules! ui_text {
                 if items.len() != Self::FIELDS {
                     return None;
                 }
-                let mut items = items.iter();
-                Some($name { $($field: UiField::unpack(items.next().copied().unwrap_or(""))),* })
+                let values = items
+                    .iter()
+                    .zip(UI_TEXT_LISTS)
+                    .map(|(s, &list)| {
+                        if !list {
+                            UiValue::One(s.to_string())
+                        } else if s.is_empty() {
+                            UiValue::List(Vec::new())
+                        } else {
+                            UiValue::List(s.split('\u{1f}').map(str::to_string).collect())
+                        }
+                    })
+                    .collect();
+                Some(Self::from_values(values))
+            }
+
+            /// From one decoded value per field, in order (the one place that names every field).
+            fn from_values(values: Vec<UiValue>) -> Self {
+                let mut values = values.into_iter();
+                $name { $($field: UiField::take(&mut values)),* }
             }
         }
 
@@ -613,8 +631,7 @@ macro_rules! ui_text {
                         }
                     }
                 }
-                let mut values = values.into_iter();
-                Ok($name { $($field: UiField::take(&mut values)),* })
+                Ok($name::from_values(values))
             }
         }
     };
@@ -634,17 +651,12 @@ trait UiField: Sized {
     fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self;
     /// As one string of a language pack.
     fn pack(&self) -> String;
-    /// Read back from [`UiField::pack`].
-    fn unpack(s: &str) -> Self;
 }
 
 impl UiField for String {
     const LIST: bool = false;
     fn pack(&self) -> String {
         self.clone()
-    }
-    fn unpack(s: &str) -> Self {
-        s.to_string()
     }
     fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self {
         match values.next() {
@@ -658,13 +670,6 @@ impl UiField for Vec<String> {
     const LIST: bool = true;
     fn pack(&self) -> String {
         self.join("\u{1f}")
-    }
-    fn unpack(s: &str) -> Self {
-        if s.is_empty() {
-            Vec::new()
-        } else {
-            s.split('\u{1f}').map(str::to_string).collect()
-        }
     }
     fn take(values: &mut std::vec::IntoIter<UiValue>) -> Self {
         match values.next() {

@@ -254,20 +254,9 @@ pub fn join<E>(
         if pack.texts.len() != read {
             return Err(JoinError::Pack(pack.lang.clone(), PackError::WrongLength));
         }
-        // An interface string the language lacks shows in the default language.
-        let default = kb.ui.first().map(|(_, u)| u.to_pack()).unwrap_or_default();
-        let filled: Vec<&str> = pack
-            .ui
-            .iter()
-            .zip(
-                default
-                    .iter()
-                    .map(String::as_str)
-                    .chain(std::iter::repeat("")),
-            )
-            .map(|(s, d)| if s.is_empty() { d } else { s.as_str() })
-            .collect();
-        let ui = UiText::from_pack(&filled)
+        // The build fills an interface string a language lacks with the default language's.
+        let items: Vec<&str> = pack.ui.iter().map(String::as_str).collect();
+        let ui = UiText::from_pack(&items)
             .ok_or_else(|| JoinError::Pack(pack.lang.clone(), PackError::WrongLength))?;
         kb.ui.retain(|(l, _)| *l != pack.lang);
         kb.ui.push((pack.lang.clone(), ui));
