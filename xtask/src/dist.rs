@@ -200,13 +200,6 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
         )?;
     }
 
-    // The whole knowledge base as a page with no script: the benchmark's baseline, and what
-    // the hosted page offers when JavaScript is off.
-    write(
-        &out.join(format!("{APP}-reference.html")),
-        crate::reference::render(&kb).as_bytes(),
-    )?;
-
     let (plugin, plugin_bytes) =
         crate::wordpress::package(root, &out, script.as_bytes(), &kb.about.content_version)?;
     println!(

@@ -29,9 +29,8 @@ pub fn esc(text: &str) -> String {
     out
 }
 
-/// The reference page in the default language.
-pub fn render(kb: &Kb) -> String {
-    let lang = kb.default_lang();
+/// The reference page in `lang`.
+pub fn render(kb: &Kb, lang: &LangId) -> String {
     let ui = kb.ui(lang);
     let mut body = String::new();
     body.push_str(&format!("<h1>{}</h1>\n", esc(&ui.app_title)));
@@ -544,9 +543,23 @@ mod tests {
     }
 
     #[test]
+    fn each_language_has_its_own_reference_page() {
+        let kb = real_kb();
+        let pseudo = kb
+            .lang("en-XA")
+            .expect("the pseudo-language is declared")
+            .clone();
+        let page = render(&kb, &pseudo);
+        assert!(page.contains("<html lang=\"en-XA\">"));
+        let stage = &kb.systems[0].stages[0];
+        assert!(page.contains(&esc(stage.meaning.get(&pseudo))));
+        assert!(!page.contains(&esc(stage.meaning.get(kb.default_lang()))));
+    }
+
+    #[test]
     fn the_reference_page_holds_every_stage_and_source_and_no_script() {
         let kb = real_kb();
-        let page = render(&kb);
+        let page = render(&kb, kb.default_lang());
         for system in &kb.systems {
             for stage in &system.stages {
                 let heading = kb
