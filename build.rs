@@ -26,10 +26,13 @@ fn main() {
         }
     };
     let out = std::env::var("OUT_DIR").unwrap();
-    // The default language only: each other language is a pack beside the code (xtask writes
-    // them from the same split, so their fingerprints match this structure).
-    let (bytes, _packs) =
+    // The structure, and the default language's text as a string table; each other language
+    // is a pack beside the code (xtask writes them from the same split, so their fingerprints
+    // match this structure).
+    let (bytes, packs) =
         avn_kb::pack::split(&kb, postcard::to_allocvec).expect("the knowledge base serialises");
+    std::fs::write(Path::new(&out).join("default.pack"), packs[0].write())
+        .expect("OUT_DIR is writable");
     std::fs::write(Path::new(&out).join("kb.postcard"), bytes).expect("OUT_DIR is writable");
     std::fs::write(Path::new(&out).join("styles.css"), styles()).expect("OUT_DIR is writable");
 }

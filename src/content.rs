@@ -1,11 +1,14 @@
-//! The knowledge base: its structure and default-language text embedded at build time (already
-//! linted), decoded on first use, and decoded again with each language pack the page provides.
+//! The knowledge base: its structure and the default language's text embedded at build time
+//! (already linted), decoded on first use, and decoded again with each language pack the page
+//! provides.
 
 use avn_kb::pack::{self, Pack};
 use avn_kb::{Kb, LangId};
 use std::cell::{Cell, RefCell};
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
+/// The default language's text: a string table, read by splitting (no serde decoder).
+static DEFAULT_PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/default.pack"));
 
 thread_local! {
     static PACKS: RefCell<Vec<Pack>> = const { RefCell::new(Vec::new()) };
@@ -15,8 +18,16 @@ thread_local! {
     static CURRENT: Cell<Option<&'static Kb>> = const { Cell::new(None) };
 }
 
-fn decode(packs: &[Pack]) -> Result<Kb, pack::JoinError<postcard::Error>> {
-    pack::join(EMBEDDED, packs, || postcard::from_bytes(EMBEDDED))
+/// The structure with the default language's text and `packs`' text, or why not.
+fn decode(packs: &[Pack]) -> Result<Kb, String> {
+    let default = Pack::read(DEFAULT_PACK).map_err(|e| e.to_string())?;
+    let all: Vec<Pack> = std::iter::once(default)
+        .chain(packs.iter().cloned())
+        .collect();
+    pack::join(EMBEDDED, &all, || postcard::from_bytes(EMBEDDED)).map_err(|e| match e {
+        pack::JoinError::Pack(_, e) => e.to_string(),
+        pack::JoinError::Decode(e) => e.to_string(),
+    })
 }
 
 /// The knowledge base, or `None` if the embedded copy could not be decoded (which the build
@@ -44,10 +55,7 @@ pub fn add_pack(text: &str) -> Result<LangId, String> {
     let mut packs = PACKS.with(|p| p.borrow().clone());
     packs.retain(|p| p.lang != lang);
     packs.push(pack);
-    let kb = decode(&packs).map_err(|e| match e {
-        pack::JoinError::Pack(_, e) => e.to_string(),
-        pack::JoinError::Decode(e) => e.to_string(),
-    })?;
+    let kb = decode(&packs)?;
     PACKS.with(|p| *p.borrow_mut() = packs);
     CURRENT.with(|c| c.set(Some(Box::leak(Box::new(kb)))));
     Ok(lang)

@@ -1,6 +1,6 @@
-//! Language packs: the knowledge base's structure travels with the code in the default language
-//! only, and each other language's text is a pack beside it, one string table per language, so
-//! adding a language adds nothing to another language's download.
+//! Language packs: the knowledge base's structure (no text) travels with the code, and each
+//! language's text is a string table: the default language's inside the code too, each other
+//! language's beside it, so adding a language adds nothing to another language's download.
 //!
 //! A pack is one string: a header record, the interface strings in field order, then every patient
 //! text in the order the structure serialises them, records separated by U+001E (no text may hold
@@ -120,8 +120,8 @@ thread_local! {
     static PACKING: RefCell<Option<Packing>> = const { RefCell::new(None) };
 }
 
-/// Serialises one field's texts per language: all of them, or, while a pack is split off, the
-/// default language's only, each other language's going to its table (as `record` writes it).
+/// Serialises one field's texts per language: all of them, or, while packs are split off, none,
+/// each language's going to its table (as `record` writes it).
 pub(crate) fn serialize_by_language<T: serde::Serialize, S: serde::Serializer>(
     by_language: &[(LangId, T)],
     record: impl Fn(&T) -> String,
@@ -135,7 +135,7 @@ pub(crate) fn serialize_by_language<T: serde::Serialize, S: serde::Serializer>(
             .map(|(_, t)| record(t))
     };
     if split_off(&find) {
-        by_language[..by_language.len().min(1)].serialize(s)
+        by_language[..0].serialize(s)
     } else {
         by_language.serialize(s)
     }
@@ -183,21 +183,15 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Splits `kb` into its structure in the default language (encoded by `encode`) and one pack per
-/// other language.
+/// Splits `kb` into its structure (encoded by `encode`), with no text, and one pack per language,
+/// the default language's first.
 pub fn split<E>(
     kb: &Kb,
     encode: impl FnOnce(&Kb) -> Result<Vec<u8>, E>,
 ) -> Result<(Vec<u8>, Vec<Pack>), E> {
-    let langs: Vec<LangId> = kb
-        .about
-        .languages
-        .iter()
-        .skip(1)
-        .map(|l| l.id.clone())
-        .collect();
+    let langs: Vec<LangId> = kb.about.languages.iter().map(|l| l.id.clone()).collect();
     let mut structure = kb.clone();
-    let ui: Vec<(LangId, UiText)> = structure.ui.split_off(1.min(structure.ui.len()));
+    let ui: Vec<(LangId, UiText)> = std::mem::take(&mut structure.ui);
     PACKING.with(|p| {
         *p.borrow_mut() = Some(Packing::Split {
             langs: langs.clone(),

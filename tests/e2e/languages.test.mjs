@@ -141,7 +141,7 @@ test('a pack that cannot load: the aid works in English and says so, in English'
   }
 });
 
-test('the English page carries no pack, and the pack is a separate file the size report lists', () => {
+test('the English page carries no pack; the pack is its own file; each language has its own pages', () => {
   const english = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   assert.ok(!english.includes('avn-aid-pack 1'), 'no pack in the English page');
   const pack = fs.readFileSync(path.join(dist, 'avn-aid.en-XA.js'), 'utf8');
@@ -149,4 +149,8 @@ test('the English page carries no pack, and the pack is a separate file the size
   const pseudo = fs.readFileSync(path.join(dist, 'en-XA/index.html'), 'utf8');
   assert.ok(pseudo.includes('<html lang="en-XA" dir="ltr">'));
   assert.ok(!english.includes('hreflang="en-XA"'), 'a draft language is not offered');
+  const reference = fs.readFileSync(path.join(dist, 'en-XA/avn-aid-reference.html'), 'utf8');
+  assert.ok(reference.includes('<html lang="en-XA">'), 'the language has its own static reference page');
+  assert.ok(pseudo.includes('href="avn-aid-reference.html"'), 'its page links its own reference page');
+  assert.ok(fs.existsSync(path.join(dist, 'avn-aid-reference.html')), 'the English reference page stays');
 });

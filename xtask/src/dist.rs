@@ -121,8 +121,10 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
             (out.join(lang.as_str()), "../")
         };
         fs::create_dir_all(&folder).map_err(|e| e.to_string())?;
+        // The default language's text is inside the code.
         let pack_script = packs
             .iter()
+            .skip(1)
             .find(|p| p.lang == *lang)
             .map(|p| pack_script(&p.write()));
         if let Some(script) = &pack_script {
@@ -188,15 +190,19 @@ pub fn build(root: &Path, variant: &Variant) -> Result<PathBuf, String> {
                 "<p class=\"avn-offline-link\"><a href=\"{APP}-offline.html\" download>{}</a></p>",
                 crate::reference::esc(&ui.offline_link)
             ),
-            &format!(
-                " <a href=\"{up}{APP}-reference.html\">Read the full reference without it</a>."
-            ),
+            &format!(" <a href=\"{APP}-reference.html\">Read the full reference without it</a>."),
         );
         write(&folder.join("index.html"), hosted.as_bytes())?;
         let offline = page(&inline_csp, &inline_script, "", "");
         write(
             &folder.join(format!("{APP}-offline.html")),
             offline.as_bytes(),
+        )?;
+        // The whole knowledge base as a page with no script, in this language: the benchmark's
+        // baseline, and what the hosted page offers when JavaScript is off.
+        write(
+            &folder.join(format!("{APP}-reference.html")),
+            crate::reference::render(&kb, lang).as_bytes(),
         )?;
     }
 
