@@ -35,11 +35,23 @@ fn decode(packs: &[Pack]) -> Result<Kb, String> {
 pub fn kb() -> Option<&'static Kb> {
     CURRENT.with(|current| {
         if current.get().is_none() {
+            mark("avn-aid:kb-decode-start");
             let kb = decode(&[]).ok().map(|kb| &*Box::leak(Box::new(kb)));
             current.set(kb);
+            mark("avn-aid:kb-decoded");
         }
         current.get()
     })
+}
+
+/// A performance mark for the benchmark (nothing off the web).
+fn mark(name: &str) {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = name;
 }
 
 /// Adds a language pack's text (as the pack script gave it): its language, or why it cannot be

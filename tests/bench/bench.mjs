@@ -80,9 +80,15 @@ async function load(browser, url, { app, network = true }) {
     await page.addInitScript(PAINT_OBSERVER);
     await page.goto(url, { waitUntil: 'load' });
     let tti;
+    let decode = null;
     if (app) {
       await page.waitForFunction(() => performance.getEntriesByName('avn-aid:first-view').length > 0, null, { timeout: 60000 });
       tti = await page.evaluate(() => performance.getEntriesByName('avn-aid:first-view')[0].startTime);
+      decode = await page.evaluate(() => {
+        const [a] = performance.getEntriesByName('avn-aid:kb-decode-start');
+        const [b] = performance.getEntriesByName('avn-aid:kb-decoded');
+        return a && b ? b.startTime - a.startTime : null;
+      });
     } else {
       tti = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
     }
@@ -90,7 +96,7 @@ async function load(browser, url, { app, network = true }) {
     // A second after the first view, for any late paint or shift to be reported.
     await page.waitForTimeout(1000);
     const { lcp, cls } = await page.evaluate(() => ({ lcp: window.__lcp, cls: window.__cls }));
-    return { fcp: await fcp(page), lcp, cls, tti, wire: wire() };
+    return { fcp: await fcp(page), lcp, cls, tti, decode, wire: wire() };
   } finally {
     await context.close();
   }
@@ -286,6 +292,7 @@ async function main() {
       ['largest contentful paint', ms(pick(runs.app, 'lcp')), ms(pick(runs.static, 'lcp')), (pick(runs.app, 'lcp') / pick(runs.static, 'lcp')).toFixed(2)],
       ['cumulative layout shift (to 1 s after start)', pick(runs.app, 'cls').toFixed(3), pick(runs.static, 'cls').toFixed(3), ''],
       ['interactive (app: first view; static: DOM ready)', ms(appTti), ms(pick(runs.static, 'tti')), (appTti / staticFcp).toFixed(2) + ' of static FCP'],
+      ['knowledge base decoded (structure + English table)', `${pick(runs.app, 'decode').toFixed(1)} ms`, '', ''],
     ];
     const inter = [
       ['open the hip (stage list)', openJoint],
