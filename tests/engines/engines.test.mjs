@@ -49,7 +49,7 @@ const click = (text) => `${AID} if (!aid) return false;
 let server;
 const timings = [];
 before(async () => {
-  server = await startServer(dist, { extraPages: { '/host.html': hostPage } });
+  server = await startServer(dist, { extraPages: { '/host.html': hostPage, '/host-en-XA.html': hostPage.replace('<div data-avn-aid', '<div data-avn-aid data-lang="en-XA"') } });
 });
 after(async () => {
   await server?.close();
@@ -118,6 +118,14 @@ for (const [engineName, launch] of [['Firefox', firefox], ['WebKit', webkit]]) {
         assert.notEqual(font, 'normal', 'the aid has its own styles');
         assert.equal(await engine.run(`return document.getElementById('host-heading').textContent;`), 'St Example Hospital');
         assert.equal(await engine.run(`return location.hash;`), '', 'the host URL is not changed');
+      });
+
+      await t.test('languages: the en-XA page with its pack inlined, and the embed adding the pack from beside the script', async () => {
+        await engine.open(`${server.url}/en-XA/index.html`);
+        await untilHeading('[');
+        assert.equal(await engine.run(`return document.documentElement.lang;`), 'en-XA');
+        await engine.open(`${server.url}/host-en-XA.html`);
+        await untilHeading('[');
       });
 
       await t.test('offline file from disk: starts and opens the hip', async () => {
