@@ -26,6 +26,11 @@ pub struct Aid {
     pub remember: Callback<bool>,
     /// Where the patient was when they opened an explained word, to come back to.
     pub return_point: ReturnSpot,
+    /// How many language packs have arrived or failed: when one settles, every view is drawn
+    /// again (from the knowledge base's new copy).
+    pub packs: usize,
+    /// Shows the aid in another language (the patient's choice; their place and answers stay).
+    pub choose_language: Callback<LangId>,
 }
 
 /// The place in a view a patient left to look up a word: the view, how far it was scrolled, and

@@ -5,6 +5,7 @@
 
 use crate::after_paint::after_paint;
 use crate::aid::{Aid, ReturnSpot};
+use crate::components::language_choice::LanguageChoice;
 use crate::components::notice::Notice;
 use crate::config::{Config, Problem};
 use crate::content::kb;
@@ -30,6 +31,10 @@ pub struct Props {
     /// What the hospital configured (see `config.rs`).
     #[prop_or_default]
     pub config: Config,
+    /// How many language packs had arrived or failed when the host last updated the aid (a new
+    /// one draws it again, in place, keeping the patient's place and answers).
+    #[prop_or_default]
+    pub packs: usize,
 }
 
 /// Shown if the embedded knowledge base cannot be read. It is the only text not in the
@@ -71,10 +76,19 @@ pub fn App(props: &Props) -> Html {
         })
     };
     use_remember(*remembered, &decision, &place);
+    // The language: the host's `data-lang` until the patient chooses another.
+    let requested = use_state_eq(|| config.lang.clone());
+    let choose_language = {
+        let requested = requested.clone();
+        use_callback((), move |lang: avn_kb::LangId, _| {
+            crate::packs::request(&lang);
+            requested.set(lang.as_str().to_string());
+        })
+    };
     let view_root = use_node_ref();
     let return_point = use_memo((), |_| ReturnSpot::default());
     use_focus_heading(&place.view, &view_root, &return_point);
-    use_view_title(config.place_in_url, &config.lang, &place.view, &view_root);
+    use_view_title(config.place_in_url, &requested, &place.view, &view_root);
     let unreadable_link = use_state_eq(|| opening.unreadable_link);
     use_place_in_url(config.place_in_url, &place, &act, &unreadable_link);
     // The first view is rendered and its buttons respond: the benchmark's "interactive" point
@@ -88,7 +102,7 @@ pub fn App(props: &Props) -> Html {
     let Some(kb) = kb() else {
         return html! { <div class="avn-aid" role="alert"><p>{ UNAVAILABLE }</p></div> };
     };
-    let lang = kb.lang(&config.lang).unwrap_or(kb.default_lang()).clone();
+    let lang = kb.lang(&requested).unwrap_or(kb.default_lang()).clone();
     let ui = kb.ui(&lang);
     let aid = Aid {
         lang: lang.clone(),
@@ -99,6 +113,8 @@ pub fn App(props: &Props) -> Html {
         remembered: *remembered,
         remember,
         return_point: (*return_point).clone(),
+        packs: crate::packs::settled(),
+        choose_language,
     };
 
     let page = match place.view.clone() {
@@ -120,7 +136,7 @@ pub fn App(props: &Props) -> Html {
         View::Decide(Step::Summary) => html! { <SummaryPage /> },
     };
     let on_summary = place.view == View::Decide(Step::Summary);
-    let mut notices = config_notices(kb, ui, config);
+    let mut notices = config_notices(kb, ui, config, &requested);
     if *unreadable_link {
         notices.push(ui.unreadable_link.clone());
     }
@@ -161,6 +177,7 @@ pub fn App(props: &Props) -> Html {
                             <p>{ note }</p>
                         </section>
                     }
+                    <LanguageChoice />
                     <nav class="avn-more" aria-label={ui.more_heading.clone()}>
                         <h2>{ &ui.more_heading }</h2>
                         <ul>{ for more }</ul>
@@ -335,7 +352,7 @@ fn use_remember(remembered: bool, decision: &Decision, place: &Place) {
 }
 
 /// The patient-facing reason for each configuration value the aid did not use.
-fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
+fn config_notices(kb: &Kb, ui: &UiText, config: &Config, requested: &str) -> Vec<String> {
     let mut notices: Vec<String> = config
         .problems
         .iter()
@@ -347,9 +364,9 @@ fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
             Problem::PlaceKeptByAnother => ui.place_kept_by_another.clone(),
         })
         .collect();
-    match kb.lang(&config.lang) {
-        None if !config.lang.is_empty() => {
-            notices.push(fill(&ui.unknown_language, &[("lang", &config.lang)]));
+    match kb.lang(requested) {
+        None if !requested.is_empty() => {
+            notices.push(fill(&ui.unknown_language, &[("lang", requested)]));
         }
         Some(lang) if crate::packs::failed(lang) => {
             let name = kb
@@ -357,7 +374,7 @@ fn config_notices(kb: &Kb, ui: &UiText, config: &Config) -> Vec<String> {
                 .languages
                 .iter()
                 .find(|l| l.id == *lang)
-                .map_or(config.lang.as_str(), |l| l.name.as_str());
+                .map_or(requested, |l| l.name.as_str());
             notices.push(fill(&ui.language_pack_missing, &[("lang", name)]));
         }
         _ => {}

@@ -7,6 +7,7 @@ pub mod compare_tick;
 pub mod decide_nav;
 pub mod figure_view;
 pub mod icon_array;
+pub mod language_choice;
 pub mod mark_explain;
 pub mod notice;
 pub mod option_card;

@@ -73,6 +73,11 @@ pub fn add_pack(text: &str) -> Result<LangId, String> {
     Ok(lang)
 }
 
+/// How many language packs (besides the default language) the knowledge base holds.
+pub fn packs_loaded() -> usize {
+    PACKS.with(|p| p.borrow().len())
+}
+
 /// Whether `lang`'s text is here: the default language always is.
 pub fn has_text_in(lang: &LangId) -> bool {
     kb().is_some_and(|kb| kb.default_lang() == lang)

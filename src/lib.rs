@@ -46,8 +46,8 @@ struct Instance {
     app: AppHandle<App>,
     /// It keeps the patient's place in the page's URL.
     keeps_place: bool,
-    /// The language it was asked to show (`data-lang`).
-    lang: String,
+    /// Its checked settings, to draw it again when a language pack arrives.
+    config: Config,
 }
 
 thread_local! {
@@ -78,24 +78,21 @@ pub fn start() {
         })
         .forget();
     }
-    // A language pack arrived (or failed): the aids asked to show that language start again
-    // with it (the patient's place is kept in the URL, when the page lets it).
+    // A language pack arrived (or failed): every aid is drawn again, in place, so one showing
+    // or choosing that language shows it (or says why not) and keeps the patient's place and
+    // answers.
     packs::read_registered();
     gloo::events::EventListener::new(&document, packs::PACK_EVENT, |_| {
-        let changed: Vec<String> = packs::read_registered()
-            .iter()
-            .map(|l| l.as_str().to_string())
-            .collect();
-        let hosts: Vec<Element> = INSTANCES.with(|all| {
-            all.borrow()
-                .iter()
-                .filter(|i| changed.contains(&i.lang))
-                .map(|i| i.host.clone())
-                .collect()
-        });
-        for host in hosts {
-            on_element(host, Change::Settings);
+        if packs::read_registered().is_empty() {
+            return;
         }
+        let packs = packs::settled();
+        INSTANCES.with(|all| {
+            for i in all.borrow_mut().iter_mut() {
+                let config = i.config.clone();
+                i.app.update(Props { config, packs });
+            }
+        });
     })
     .forget();
     if document.ready_state() == "loading" {
@@ -299,8 +296,11 @@ fn mount(host: Element, again: bool) {
         kb.ui(lang).something_went_wrong.clone()
     });
     let keeps_place = config.place_in_url;
-    let lang = config.lang.clone();
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), Props { config }).render();
+    let props = Props {
+        config: config.clone(),
+        packs: packs::settled(),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // The page's written copy of the start view has done its work: gone, so nothing reads or
     // finds it twice.
     if let Ok(Some(copy)) = host.query_selector(":scope > [data-avn-first-view]") {
@@ -317,7 +317,7 @@ fn mount(host: Element, again: bool) {
             failure,
             app,
             keeps_place,
-            lang,
+            config,
         })
     });
 }

@@ -84,6 +84,11 @@ pub fn request(lang: &LangId) {
     }
 }
 
+/// How many languages' packs have arrived or failed: it changes whenever one settles.
+pub fn settled() -> usize {
+    content::packs_loaded() + FAILED.with(|f| f.borrow().len())
+}
+
 /// Whether `lang`'s pack could not be had (the aid then shows the default language and says so).
 pub fn failed(lang: &LangId) -> bool {
     FAILED.with(|f| f.borrow().contains(lang))

@@ -708,6 +708,7 @@ pub struct UiText {
     pub stages_in_system: String,
     pub unknown_language: String,
     pub language_pack_missing: String,
+    pub language_heading: String,
     pub stage_heading: String,
     pub group_label: String,
     pub shape_label: String,

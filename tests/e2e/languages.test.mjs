@@ -46,7 +46,9 @@ const VIEWS = [
 const leftovers = (page) =>
   page.evaluate(() => {
     const root = document.querySelector('[data-avn-aid]').shadowRoot;
-    const skip = (el) => el.closest('.avn-sources, .avn-source, .avn-cite, cite, code, textarea, .avn-report-text, [translate="no"]');
+    // Text marked as another language (a language's name in itself, in the language menu) is not left over.
+    const otherLanguage = (el) => { const marked = el.closest('[lang]'); return marked && marked.getAttribute('lang') !== 'en-XA'; };
+    const skip = (el) => otherLanguage(el) || el.closest('.avn-sources, .avn-source, .avn-cite, cite, code, textarea, .avn-report-text, [translate="no"]');
     const found = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -153,4 +155,63 @@ test('the English page carries no pack; the pack is its own file; each language 
   assert.ok(reference.includes('<html lang="en-XA">'), 'the language has its own static reference page');
   assert.ok(pseudo.includes('href="avn-aid-reference.html"'), 'its page links its own reference page');
   assert.ok(fs.existsSync(path.join(dist, 'avn-aid-reference.html')), 'the English reference page stays');
+});
+
+test('switching language inside the aid keeps the patient\'s place (no restart)', async () => {
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
+  try {
+    await page.route('**/host.html', (route) => route.fulfill({ contentType: 'text/html', body: host('en-XA') }));
+    await page.goto(`${suite.server.url}/host.html`);
+    await h1(page).filter({ hasText: '[' }).waitFor();
+    const aid = page.locator('[data-avn-aid]');
+    // The embed keeps its place in its own state only: a restart would lose it.
+    await page.goto(`${suite.server.url}/host.html`);
+    await h1(page).filter({ hasText: '[' }).waitFor();
+    await aid.locator('.avn-choice').first().click();
+    await h1(page).filter({ hasText: 'ĥíṕ' }).waitFor();
+    const languages = aid.locator('nav.avn-languages');
+    assert.equal(await languages.locator('[aria-current="true"]').getAttribute('lang'), 'en-XA');
+    await languages.locator('button[lang="en"]').click();
+    await h1(page).filter({ hasText: 'AVN of the hip' }).waitFor();
+    assert.equal(await aid.locator('section.avn-aid').getAttribute('lang'), 'en');
+    await aid.getByRole('button', { name: 'ARCO 2019' }).first().waitFor();
+    // A draft language is offered only while it is shown: English alone is left, so no menu.
+    assert.equal(await aid.locator('nav.avn-languages').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an English page offers no language menu while English is the only reviewed language', async () => {
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
+  try {
+    await page.goto(`${suite.server.url}/#v=start`);
+    await h1(page).waitFor();
+    await afterNextPaint(page);
+    assert.equal(await page.locator('[data-avn-aid] nav.avn-languages').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
+
+test('switching language keeps what the patient answered on "what matters"', async () => {
+  const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
+  try {
+    await page.goto(`${suite.server.url}/en-XA/index.html#v=values&s=hip-arco-2019/IIIB&f=report`);
+    await h1(page).filter({ hasText: '[' }).waitFor();
+    const aid = page.locator('[data-avn-aid]');
+    const radios = aid.locator('input[type="radio"]');
+    await radios.nth(1).check();
+    const chosen = await aid.locator('input[type="radio"]:checked').evaluateAll((els) => els.map((e) => `${e.name}=${e.value}`));
+    assert.equal(chosen.length, 1);
+    await aid.locator('nav.avn-languages button[lang="en"]').click();
+    await aid.locator('section.avn-aid[lang="en"]').waitFor();
+    await afterNextPaint(page);
+    assert.doesNotMatch(await h1(page).innerText(), /^\[/, 'the heading is in English now');
+    const after = await aid.locator('input[type="radio"]:checked').evaluateAll((els) => els.map((e) => `${e.name}=${e.value}`));
+    assert.deepEqual(after, chosen, 'the answer is still chosen');
+    assert.match(new URL(page.url()).hash, /^#v=values&s=hip-arco-2019\/IIIB/, 'the same view');
+  } finally {
+    await context.close();
+  }
 });
