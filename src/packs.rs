@@ -45,7 +45,7 @@ pub fn read_registered() -> Vec<LangId> {
         }
         let value = js_sys::Reflect::get(&packs, &JsValue::from_str(&key)).unwrap_or_default();
         let outcome = match value.dyn_into::<js_sys::JsString>() {
-            Ok(text) => content::add_pack(&String::from(text)).map(|_| ()),
+            Ok(text) => content::add_pack(String::from(text)).map(|_| ()),
             Err(_) => Err("its script could not be loaded".to_string()),
         };
         if let Err(why) = outcome {

@@ -5,7 +5,7 @@
 //! A pack is one string: a header record, the interface strings in field order, then every patient
 //! text in the order the structure serialises them, records separated by U+001E (no text may hold
 //! it), and an empty record where a text has no translation (the default language shows). It is
-//! read by splitting, with no serde decoder. Design choice: the order is the serialisation order of
+//! read by finding the separators (offsets into the one string), with no serde decoder. Design choice: the order is the serialisation order of
 //! the structure itself, so there is no key to store and nothing to keep in step by hand; a
 //! fingerprint of the structure in the header rejects a pack built for other content.
 
@@ -18,15 +18,34 @@ pub const RECORD: char = '\u{1e}';
 pub const ITEM: char = '\u{1f}';
 const MAGIC: &str = "avn-aid-pack 1";
 
-/// One language's text, as read from its pack.
+/// One language's text, as read from its pack: the pack's text, shared, and where each record
+/// starts and ends in it (reading copies nothing; cloning copies the offsets only).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pack {
     /// Its language.
     pub lang: LangId,
     /// The structure it was made for.
     pub fingerprint: String,
-    ui: Vec<String>,
-    texts: Vec<String>,
+    text: PackText,
+    /// Byte ranges of the interface strings, then of the patient texts.
+    records: Vec<(u32, u32)>,
+    ui: usize,
+}
+
+/// A pack's text: built into the program, or read at run time and shared by its copies.
+#[derive(Clone, Debug, PartialEq)]
+enum PackText {
+    Static(&'static str),
+    Shared(std::sync::Arc<String>),
+}
+
+impl PackText {
+    fn as_str(&self) -> &str {
+        match self {
+            PackText::Static(s) => s,
+            PackText::Shared(s) => s.as_str(),
+        }
+    }
 }
 
 /// Why a pack cannot be used.
@@ -51,11 +70,21 @@ impl std::fmt::Display for PackError {
 }
 
 impl Pack {
-    /// Reads a pack's text.
-    pub fn read(text: &str) -> Result<Pack, PackError> {
-        let mut records = text.split(RECORD);
-        let header = records.next().ok_or(PackError::NotAPack)?;
-        let mut words = header
+    /// Reads a pack whose text lives as long as the program (the default language's, built in):
+    /// nothing is copied.
+    pub fn read_static(text: &'static str) -> Result<Pack, PackError> {
+        Pack::read_from(PackText::Static(text))
+    }
+
+    /// Reads a pack's text (it is kept, not copied).
+    pub fn read(text: String) -> Result<Pack, PackError> {
+        Pack::read_from(PackText::Shared(std::sync::Arc::new(text)))
+    }
+
+    fn read_from(text: PackText) -> Result<Pack, PackError> {
+        let all = text.as_str();
+        let header_end = all.find(RECORD).unwrap_or(all.len());
+        let mut words = all[..header_end]
             .strip_prefix(MAGIC)
             .ok_or(PackError::NotAPack)?
             .split(' ');
@@ -65,42 +94,63 @@ impl Pack {
             return Err(PackError::NotAPack);
         };
         let ui: usize = ui.parse().map_err(|_| PackError::NotAPack)?;
-        let all: Vec<String> = records.map(str::to_string).collect();
-        if all.len() < ui || ui != UiText::FIELDS {
+        let mut records = Vec::new();
+        if header_end < all.len() {
+            let mut start = header_end + 1;
+            while let Some(i) = all[start..].find(RECORD) {
+                records.push((start as u32, (start + i) as u32));
+                start += i + 1;
+            }
+            records.push((start as u32, all.len() as u32));
+        }
+        if records.len() < ui || ui != UiText::FIELDS {
             return Err(PackError::WrongLength);
         }
-        let (ui, texts) = all.split_at(ui);
         Ok(Pack {
             lang: LangId::new(lang),
             fingerprint: fingerprint.to_string(),
-            ui: ui.to_vec(),
-            texts: texts.to_vec(),
+            text,
+            records,
+            ui,
         })
+    }
+
+    fn made(lang: LangId, fingerprint: &str, ui: &[String], texts: &[String]) -> Pack {
+        let mut out = format!("{MAGIC} {lang} {fingerprint} {}", ui.len());
+        for r in ui.iter().chain(texts) {
+            out.push(RECORD);
+            out.push_str(r);
+        }
+        Pack::read(out).expect("a pack just written reads back")
     }
 
     /// The pack as text.
     pub fn write(&self) -> String {
-        let mut out = format!(
-            "{MAGIC} {} {} {}",
-            self.lang,
-            self.fingerprint,
-            self.ui.len()
-        );
-        for r in self.ui.iter().chain(&self.texts) {
-            out.push(RECORD);
-            out.push_str(r);
-        }
-        out
+        self.text.as_str().to_string()
+    }
+
+    fn record(&self, i: usize) -> Option<&str> {
+        let (start, end) = *self.records.get(i)?;
+        self.text.as_str().get(start as usize..end as usize)
+    }
+
+    fn ui_strings(&self) -> Vec<&str> {
+        (0..self.ui).filter_map(|i| self.record(i)).collect()
+    }
+
+    /// Its `i`th patient text ("" where it has none).
+    fn text(&self, i: usize) -> Option<&str> {
+        self.record(self.ui + i)
     }
 
     /// How many patient texts it holds (translated or not).
     pub fn len(&self) -> usize {
-        self.texts.len()
+        self.records.len() - self.ui
     }
 
     /// Whether it holds no patient text.
     pub fn is_empty(&self) -> bool {
-        self.texts.is_empty()
+        self.len() == 0
     }
 }
 
@@ -155,21 +205,18 @@ fn split_off(texts: &dyn Fn(&LangId) -> Option<String>) -> bool {
     })
 }
 
-/// While joining: each pack's next text, for the field just read (empty texts left out).
-pub(crate) fn join_next() -> Vec<(LangId, String)> {
-    PACKING.with(|p| match &mut *p.borrow_mut() {
-        Some(Packing::Join { packs, at }) => {
-            let out = packs
-                .iter()
-                .filter_map(|pack| {
-                    let s = pack.texts.get(*at)?;
-                    (!s.is_empty()).then(|| (pack.lang.clone(), s.clone()))
-                })
-                .collect();
+/// While joining: adds each pack's next text (for the field just read) to `texts`, turned into
+/// the field's value by `value` (empty texts left out).
+pub(crate) fn join_next<T>(texts: &mut Vec<(LangId, T)>, value: impl Fn(&str) -> T) {
+    PACKING.with(|p| {
+        if let Some(Packing::Join { packs, at }) = &mut *p.borrow_mut() {
+            for pack in packs.iter() {
+                if let Some(s) = pack.text(*at).filter(|s| !s.is_empty()) {
+                    texts.push((pack.lang.clone(), value(s)));
+                }
+            }
             *at += 1;
-            out
         }
-        _ => Vec::new(),
     })
 }
 
@@ -208,14 +255,12 @@ pub fn split<E>(
     let packs = langs
         .into_iter()
         .zip(tables)
-        .map(|(lang, texts)| Pack {
-            ui: ui
+        .map(|(lang, texts)| {
+            let strings = ui
                 .iter()
                 .find(|(l, _)| *l == lang)
-                .map_or_else(|| vec![String::new(); UiText::FIELDS], |(_, u)| u.to_pack()),
-            lang,
-            fingerprint: print.clone(),
-            texts,
+                .map_or_else(|| vec![String::new(); UiText::FIELDS], |(_, u)| u.to_pack());
+            Pack::made(lang, &print, &strings, &texts)
         })
         .collect();
     Ok((bytes, packs))
@@ -245,11 +290,11 @@ pub fn join<E>(
     };
     let mut kb = decoded.map_err(JoinError::Decode)?;
     for pack in packs {
-        if pack.texts.len() != read {
+        if pack.len() != read {
             return Err(JoinError::Pack(pack.lang.clone(), PackError::WrongLength));
         }
         // The build fills an interface string a language lacks with the default language's.
-        let items: Vec<&str> = pack.ui.iter().map(String::as_str).collect();
+        let items = pack.ui_strings();
         let ui = UiText::from_pack(&items)
             .ok_or_else(|| JoinError::Pack(pack.lang.clone(), PackError::WrongLength))?;
         kb.ui.retain(|(l, _)| *l != pack.lang);

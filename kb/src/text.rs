@@ -18,7 +18,7 @@ impl Serialize for Text {
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut texts = Vec::<(LangId, String)>::deserialize(d)?;
-        texts.extend(crate::pack::join_next());
+        crate::pack::join_next(&mut texts, str::to_string);
         Ok(Text(texts))
     }
 }
@@ -53,11 +53,9 @@ impl Serialize for Forms {
 impl<'de> Deserialize<'de> for Forms {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let mut forms = Vec::<(LangId, Vec<String>)>::deserialize(d)?;
-        forms.extend(
-            crate::pack::join_next()
-                .into_iter()
-                .map(|(l, s)| (l, s.split('\u{1f}').map(str::to_string).collect())),
-        );
+        crate::pack::join_next(&mut forms, |s| {
+            s.split('\u{1f}').map(str::to_string).collect()
+        });
         Ok(Forms(forms))
     }
 }
