@@ -7,7 +7,8 @@ use avn_kb::{Kb, LangId};
 use std::cell::{Cell, RefCell};
 
 static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kb.postcard"));
-/// The default language's text: a string table, read by splitting (no serde decoder).
+/// The default language's text: a string table, read by finding its separators (no serde
+/// decoder).
 static DEFAULT_PACK: &str = include_str!(concat!(env!("OUT_DIR"), "/default.pack"));
 
 thread_local! {
