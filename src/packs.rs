@@ -12,6 +12,10 @@ use wasm_bindgen::{JsCast, JsValue};
 /// What the pack scripts and the loader announce on the document.
 pub const PACK_EVENT: &str = "avn-aid-pack";
 
+/// The most of a pack read from the page, in UTF-16 units: ten times the largest real one (a
+/// page could hand over anything; it must not cost more than that).
+const MAX_PACK_UNITS: u32 = 8 * 1024 * 1024;
+
 thread_local! {
     /// Languages asked for, and those whose pack could not be had (with why, for the console).
     static ASKED: RefCell<Vec<LangId>> = const { RefCell::new(Vec::new()) };
@@ -45,6 +49,9 @@ pub fn read_registered() -> Vec<LangId> {
         }
         let value = js_sys::Reflect::get(&packs, &JsValue::from_str(&key)).unwrap_or_default();
         let outcome = match value.dyn_into::<js_sys::JsString>() {
+            Ok(text) if text.length() > MAX_PACK_UNITS => {
+                Err("it is far larger than any pack of this guide".to_string())
+            }
             Ok(text) => content::add_pack(String::from(text)).map(|_| ()),
             Err(_) => Err("its script could not be loaded".to_string()),
         };
