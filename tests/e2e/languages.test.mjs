@@ -215,3 +215,18 @@ test('switching language keeps what the patient answered on "what matters"', asy
     await context.close();
   }
 });
+
+test('a pack the page hands over that is not one (not a pack, or 9 MB of text) is refused: English, with the notice', async () => {
+  for (const fake of ['"hello"', "'x'.repeat(9 * 1024 * 1024)"]) {
+    const { context, page } = await newRecordedPage(suite.browser, suite.server.url);
+    try {
+      await page.addInitScript(`window[Symbol.for('avn-aid-packs')] = { 'en-XA': ${fake} };`);
+      await page.route('**/host.html', (route) => route.fulfill({ contentType: 'text/html', body: host('en-XA') }));
+      await page.goto(`${suite.server.url}/host.html`);
+      await page.getByText('could not load its text in', { exact: false }).waitFor();
+      assert.match(await h1(page).innerText(), /^[A-Z][a-z]/, `English heading with ${fake.slice(0, 20)}`);
+    } finally {
+      await context.close();
+    }
+  }
+});
