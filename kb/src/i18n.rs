@@ -439,22 +439,12 @@ fn check_entry(
         }
         (Source::Text(_), Some(t), None) => Source::Text(t.trim().to_string()),
         (Source::List(_), None, Some(l)) => Source::List(l.clone()),
-        (Source::Text(_), _, _) => {
-            problems.push(Problem::new(
-                Rule::Schema,
-                file,
-                path,
-                "this field is a text: give `text = \"…\"` (and no `list`)",
-            ));
-            return None;
-        }
-        (Source::List(_), _, _) => {
-            problems.push(Problem::new(
-                Rule::Schema,
-                file,
-                path,
-                "this field is a list: give `list = [\"…\"]` (and no `text`)",
-            ));
+        (source, _, _) => {
+            let wanted = match source {
+                Source::Text(_) => "this field is a text: give `text = \"…\"` (and no `list`)",
+                Source::List(_) => "this field is a list: give `list = [\"…\"]` (and no `text`)",
+            };
+            problems.push(Problem::new(Rule::Schema, file, path, wanted));
             return None;
         }
     };
