@@ -165,8 +165,6 @@ test('switching language inside the aid keeps the patient\'s place (no restart)'
     await h1(page).filter({ hasText: '[' }).waitFor();
     const aid = page.locator('[data-avn-aid]');
     // The embed keeps its place in its own state only: a restart would lose it.
-    await page.goto(`${suite.server.url}/host.html`);
-    await h1(page).filter({ hasText: '[' }).waitFor();
     await aid.locator('.avn-choice').first().click();
     await h1(page).filter({ hasText: 'ĥíṕ' }).waitFor();
     const languages = aid.locator('nav.avn-languages');
